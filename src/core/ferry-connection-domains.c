@@ -1,0 +1,460 @@
+/* ferry-connection-domains.c — a connection's domain list: one bulk listing,
+ * then kept current by lifecycle events (never by polling the whole list).
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libvirt/virterror.h>
+
+#include "ferry-connection-private.h"
+#include "ferry-core-private.h"
+#include "ferry-error.h"
+
+/* Events arrive in bursts (a host starting many VMs, an event storm); refresh
+ * the affected domains in one worker call per burst, not one per event. */
+#define REFRESH_DELAY_MS 50
+
+static FerryDomainInfo *
+info_new_for_domain (virDomainPtr dom)
+{
+  FerryDomainInfo *info = g_new0 (FerryDomainInfo, 1);
+  char uuid[VIR_UUID_STRING_BUFLEN];
+
+  info->name = g_strdup (virDomainGetName (dom));
+  if (virDomainGetUUIDString (dom, uuid) == 0)
+    info->uuid = g_strdup (uuid);
+  info->id = (int)virDomainGetID (dom);   /* (unsigned)-1 when inactive */
+  return info;
+}
+
+/* Fills what the bulk stats did not provide; one RPC. */
+static void
+info_read_basic (virDomainPtr     dom,
+                 FerryDomainInfo *info)
+{
+  virDomainInfo di;
+
+  if (virDomainGetInfo (dom, &di) == 0)
+    {
+      info->state = di.state;
+      info->vcpus = di.nrVirtCpu;
+      info->memory_kib = di.maxMem;
+    }
+  virResetLastError ();
+}
+
+static GHashTable *
+list_uuid_set (virConnectPtr conn,
+               unsigned int  flags)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  virDomainPtr *doms = NULL;
+  int n = virConnectListAllDomains (conn, &doms, flags);
+
+  for (int i = 0; i < n; i++)
+    {
+      char uuid[VIR_UUID_STRING_BUFLEN];
+
+      if (virDomainGetUUIDString (doms[i], uuid) == 0)
+        g_hash_table_add (set, g_strdup (uuid));
+      virDomainFree (doms[i]);
+    }
+  free (doms);
+  virResetLastError ();
+  return set;
+}
+
+static gboolean
+typed_param_uint (virTypedParameterPtr  params,
+                  int                   n,
+                  const char           *name,
+                  guint64              *value)
+{
+  for (int i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (params[i].field, name) != 0)
+        continue;
+      switch (params[i].type)
+        {
+        case VIR_TYPED_PARAM_INT:
+          *value = (guint64)MAX (params[i].value.i, 0);
+          return TRUE;
+        case VIR_TYPED_PARAM_UINT:
+          *value = params[i].value.ui;
+          return TRUE;
+        case VIR_TYPED_PARAM_LLONG:
+          *value = (guint64)MAX (params[i].value.l, 0);
+          return TRUE;
+        case VIR_TYPED_PARAM_ULLONG:
+          *value = params[i].value.ul;
+          return TRUE;
+        case VIR_TYPED_PARAM_DOUBLE:
+        case VIR_TYPED_PARAM_BOOLEAN:
+        case VIR_TYPED_PARAM_STRING:
+        default:
+          return FALSE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * _ferry_connection_list_domains:
+ *
+ * Worker thread only. Lists every domain with a handful of RPCs (bulk stats
+ * plus two filtered listings), whatever the number of domains, so a host with
+ * thousands of VMs lists as fast as `virsh list --all`.
+ *
+ * Returns: (transfer full) (element-type FerryDomainInfo): the domains, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+_ferry_connection_list_domains (virConnectPtr   conn,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify)_ferry_domain_info_free);
+  g_autoptr(GHashTable) persistent = NULL;
+  g_autoptr(GHashTable) autostart = NULL;
+  virDomainStatsRecordPtr *records = NULL;
+  int n;
+
+  FERRY_LIBVIRT_ENTER ();
+
+  n = virConnectGetAllDomainStats (conn,
+                                   VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU |
+                                   VIR_DOMAIN_STATS_BALLOON,
+                                   &records, 0);
+  if (n < 0)
+    {
+      /* Drivers without bulk stats: list, then ask each domain. */
+      virDomainPtr *doms = NULL;
+
+      virResetLastError ();
+      n = virConnectListAllDomains (conn, &doms, 0);
+      if (n < 0)
+        {
+          ferry_set_error_from_libvirt (error, "virConnectListAllDomains");
+          return NULL;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          FerryDomainInfo *info = info_new_for_domain (doms[i]);
+
+          info_read_basic (doms[i], info);
+          g_ptr_array_add (infos, info);
+          virDomainFree (doms[i]);
+        }
+      free (doms);
+    }
+  else
+    {
+      for (int i = 0; i < n; i++)
+        {
+          virDomainStatsRecordPtr rec = records[i];
+          FerryDomainInfo *info = info_new_for_domain (rec->dom);
+          guint64 state = 0, vcpus = 0, memory = 0;
+          gboolean have_vcpus, have_memory;
+
+          typed_param_uint (rec->params, rec->nparams, "state.state", &state);
+          have_vcpus = typed_param_uint (rec->params, rec->nparams, "vcpu.current", &vcpus);
+          have_memory = typed_param_uint (rec->params, rec->nparams, "balloon.maximum", &memory);
+          info->state = (int)state;
+          info->vcpus = (guint)vcpus;
+          info->memory_kib = memory;
+          if (!have_vcpus || !have_memory)
+            info_read_basic (rec->dom, info);
+          g_ptr_array_add (infos, info);
+        }
+      virDomainStatsRecordListFree (records);
+    }
+
+  persistent = list_uuid_set (conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+  autostart = list_uuid_set (conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      FerryDomainInfo *info = g_ptr_array_index (infos, i);
+
+      info->persistent = g_hash_table_contains (persistent, info->uuid);
+      info->autostart = g_hash_table_contains (autostart, info->uuid);
+    }
+
+  return g_steal_pointer (&infos);
+}
+
+/* Main thread: replaces the model's contents in one items-changed emission. */
+void
+_ferry_connection_set_domains (FerryConnection *self,
+                               GPtrArray       *infos)
+{
+  g_autoptr(GPtrArray) domains = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_hash_table_remove_all (self->domains_by_uuid);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      FerryDomain *domain = _ferry_domain_new (g_ptr_array_index (infos, i));
+
+      g_hash_table_insert (self->domains_by_uuid,
+                           (gpointer)ferry_domain_get_uuid (domain), domain);
+      g_ptr_array_add (domains, domain);
+    }
+  g_list_store_splice (self->domains, 0, g_list_model_get_n_items (G_LIST_MODEL (self->domains)),
+                       domains->pdata, domains->len);
+
+  if (!self->domains_listed)
+    {
+      self->domains_listed = TRUE;
+      _ferry_connection_notify (self, FERRY_CONNECTION_PROP_DOMAINS_LISTED);
+    }
+}
+
+/* ------------------------------------------------------------------ events */
+
+typedef struct
+{
+  virConnectPtr  conn;
+  char         **uuids;
+} RefreshData;
+
+typedef struct
+{
+  char            *uuid;
+  FerryDomainInfo *info;    /* NULL: the domain is gone */
+} RefreshResult;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  _ferry_conn_release (data->conn);
+  g_strfreev (data->uuids);
+  g_free (data);
+}
+
+static void
+refresh_result_free (RefreshResult *result)
+{
+  g_free (result->uuid);
+  _ferry_domain_info_free (result->info);
+  g_free (result);
+}
+
+static void
+refresh_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RefreshData *data = task_data;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)refresh_result_free);
+
+  FERRY_LIBVIRT_ENTER ();
+
+  for (guint i = 0; data->uuids[i] != NULL; i++)
+    {
+      RefreshResult *result = g_new0 (RefreshResult, 1);
+      virDomainPtr dom = virDomainLookupByUUIDString (data->conn, data->uuids[i]);
+
+      result->uuid = g_strdup (data->uuids[i]);
+      if (dom != NULL)
+        {
+          int persistent, autostart = 0;
+
+          result->info = info_new_for_domain (dom);
+          info_read_basic (dom, result->info);
+          persistent = virDomainIsPersistent (dom);
+          result->info->persistent = persistent == 1;
+          if (virDomainGetAutostart (dom, &autostart) == 0)
+            result->info->autostart = autostart != 0;
+          virDomainFree (dom);
+        }
+      virResetLastError ();
+      g_ptr_array_add (results, result);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+apply_refresh (FerryConnection *self,
+               RefreshResult   *result)
+{
+  FerryDomain *domain = g_hash_table_lookup (self->domains_by_uuid, result->uuid);
+  guint position;
+
+  if (result->info != NULL && domain != NULL)
+    {
+      _ferry_domain_update (domain, result->info);
+    }
+  else if (result->info != NULL)
+    {
+      g_autoptr(FerryDomain) added = _ferry_domain_new (result->info);
+
+      g_hash_table_insert (self->domains_by_uuid, (gpointer)ferry_domain_get_uuid (added), added);
+      g_list_store_append (self->domains, added);
+    }
+  else if (domain != NULL &&
+           g_list_store_find (self->domains, domain, &position))
+    {
+      g_hash_table_remove (self->domains_by_uuid, result->uuid);
+      g_list_store_remove (self->domains, position);
+    }
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FerryConnection *self = FERRY_CONNECTION (object);
+  g_autoptr(GPtrArray) results = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A closed or reopened connection makes this batch stale. */
+  if (results == NULL || self->conn == NULL || g_task_get_task_data (G_TASK (result)) == NULL)
+    return;
+  if (((RefreshData *)g_task_get_task_data (G_TASK (result)))->conn != self->conn)
+    return;
+
+  for (guint i = 0; i < results->len; i++)
+    apply_refresh (self, g_ptr_array_index (results, i));
+}
+
+static gboolean
+refresh_pending_cb (gpointer user_data)
+{
+  FerryConnection *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  RefreshData *data;
+
+  self->refresh_source = 0;
+  if (self->conn == NULL || g_hash_table_size (self->pending_refresh) == 0)
+    return G_SOURCE_REMOVE;
+
+  data = g_new0 (RefreshData, 1);
+  data->conn = self->conn;
+  virConnectRef (data->conn);
+  data->uuids = (char **)g_hash_table_get_keys_as_array (self->pending_refresh, NULL);
+  g_hash_table_steal_all (self->pending_refresh);
+
+  task = g_task_new (self, self->cancellable, refresh_cb, NULL);
+  g_task_set_source_tag (task, refresh_pending_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify)refresh_data_free);
+  g_task_run_in_thread (task, refresh_worker);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (FerryConnection *self)
+{
+  if (self->domains_listed && self->refresh_source == 0 &&
+      g_hash_table_size (self->pending_refresh) > 0)
+    self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending_cb, self);
+}
+
+/* Dispatched by libvirt's event loop, which runs on the GLib main context:
+ * this is the main thread. Only local libvirt calls (no RPC) are allowed here. */
+static int
+lifecycle_event_cb (virConnectPtr  conn,
+                    virDomainPtr   dom,
+                    int            event,
+                    int            detail,
+                    void          *opaque)
+{
+  g_autoptr(FerryConnection) self = g_weak_ref_get (opaque);
+  char uuid[VIR_UUID_STRING_BUFLEN];
+
+  if (self == NULL || virDomainGetUUIDString (dom, uuid) != 0)
+    return 0;
+
+  g_hash_table_add (self->pending_refresh, g_strdup (uuid));
+  schedule_refresh (self);
+  return 0;
+}
+
+static void
+weak_ref_free (void *opaque)
+{
+  g_weak_ref_clear (opaque);
+  g_free (opaque);
+}
+
+/**
+ * _ferry_connection_watch_domains:
+ *
+ * Worker thread only.
+ *
+ * Returns: the lifecycle callback id, or -1 with @error set
+ */
+int
+_ferry_connection_watch_domains (FerryConnection  *self,
+                                 virConnectPtr     conn,
+                                 GError          **error)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  int id;
+
+  FERRY_LIBVIRT_ENTER ();
+
+  g_weak_ref_init (ref, self);
+  id = virConnectDomainEventRegisterAny (conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         VIR_DOMAIN_EVENT_CALLBACK (lifecycle_event_cb),
+                                         ref, weak_ref_free);
+  if (id < 0)
+    {
+      weak_ref_free (ref);
+      ferry_set_error_from_libvirt (error, "virConnectDomainEventRegisterAny");
+    }
+  return id;
+}
+
+typedef struct
+{
+  virConnectPtr conn;
+  int           callback_id;
+} UnwatchData;
+
+static void
+unwatch_data_free (UnwatchData *data)
+{
+  _ferry_conn_release (data->conn);
+  g_free (data);
+}
+
+static void
+unwatch_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  UnwatchData *data = task_data;
+
+  FERRY_LIBVIRT_ENTER ();
+  if (virConnectDomainEventDeregisterAny (data->conn, data->callback_id) < 0)
+    virResetLastError ();
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Main thread: deregistering is an RPC, so it runs in a worker that holds its
+ * own reference to @conn. */
+void
+_ferry_connection_unwatch_domains (virConnectPtr conn,
+                                   int           callback_id)
+{
+  g_autoptr(GTask) task = NULL;
+  UnwatchData *data;
+
+  if (conn == NULL || callback_id < 0)
+    return;
+
+  data = g_new0 (UnwatchData, 1);
+  data->conn = conn;
+  virConnectRef (conn);
+  data->callback_id = callback_id;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, _ferry_connection_unwatch_domains);
+  g_task_set_task_data (task, data, (GDestroyNotify)unwatch_data_free);
+  g_task_run_in_thread (task, unwatch_worker);
+}

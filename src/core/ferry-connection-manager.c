@@ -1,0 +1,341 @@
+/* ferry-connection-manager.c — the connections Ferry knows: saved ones (in
+ * GSettings) and ones opened for this run only (`--connect`).
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "ferry-connection-manager.h"
+
+struct _FerryConnectionManager
+{
+  GObject     parent_instance;
+
+  GSettings  *settings;      /* nullable: no persistence */
+  GListStore *connections;
+  GHashTable *saved;         /* uri → SavedEntry */
+};
+
+/* What is kept in settings for one saved connection. */
+typedef struct
+{
+  char     *display_name;   /* as the user typed it; "" for none */
+  gboolean  autoconnect;
+} SavedEntry;
+
+static SavedEntry *
+saved_entry_new (const char *display_name,
+                 gboolean    autoconnect)
+{
+  SavedEntry *entry = g_new0 (SavedEntry, 1);
+
+  entry->display_name = g_strdup (display_name ? display_name : "");
+  entry->autoconnect = !!autoconnect;
+  return entry;
+}
+
+static void
+saved_entry_free (SavedEntry *entry)
+{
+  g_free (entry->display_name);
+  g_free (entry);
+}
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FerryConnectionManager, ferry_connection_manager, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+save (FerryConnectionManager *self)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(ssb)"));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->connections));
+
+  if (self->settings == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FerryConnection) c = g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+      const char *uri = ferry_connection_get_uri (c);
+      SavedEntry *entry = g_hash_table_lookup (self->saved, uri);
+
+      if (entry != NULL)
+        g_variant_builder_add (&builder, "(ssb)", uri, entry->display_name, entry->autoconnect);
+    }
+  g_settings_set_value (self->settings, "connections", g_variant_builder_end (&builder));
+}
+
+static void
+load (FerryConnectionManager *self)
+{
+  g_autoptr(GVariant) saved = NULL;
+  GVariantIter iter;
+  const char *uri, *name;
+  gboolean autoconnect;
+
+  if (self->settings == NULL)
+    return;
+
+  saved = g_settings_get_value (self->settings, "connections");
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "(&s&sb)", &uri, &name, &autoconnect))
+    {
+      g_autoptr(FerryConnection) c = ferry_connection_new (uri);
+
+      if (ferry_connection_manager_lookup (self, uri) != NULL)
+        continue;
+      if (name[0] != '\0')
+        ferry_connection_set_display_name (c, name);
+      g_hash_table_insert (self->saved, g_strdup (uri), saved_entry_new (name, autoconnect));
+      g_list_store_append (self->connections, c);
+    }
+}
+
+static void
+ferry_connection_manager_constructed (GObject *object)
+{
+  FerryConnectionManager *self = (FerryConnectionManager *)object;
+
+  G_OBJECT_CLASS (ferry_connection_manager_parent_class)->constructed (object);
+  load (self);
+}
+
+static void
+ferry_connection_manager_dispose (GObject *object)
+{
+  FerryConnectionManager *self = (FerryConnectionManager *)object;
+
+  if (self->connections != NULL)
+    g_list_store_remove_all (self->connections);
+
+  G_OBJECT_CLASS (ferry_connection_manager_parent_class)->dispose (object);
+}
+
+static void
+ferry_connection_manager_finalize (GObject *object)
+{
+  FerryConnectionManager *self = (FerryConnectionManager *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->connections);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ferry_connection_manager_parent_class)->finalize (object);
+}
+
+static void
+ferry_connection_manager_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  FerryConnectionManager *self = FERRY_CONNECTION_MANAGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_connection_manager_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  FerryConnectionManager *self = FERRY_CONNECTION_MANAGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_connection_manager_class_init (FerryConnectionManagerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = ferry_connection_manager_constructed;
+  object_class->dispose = ferry_connection_manager_dispose;
+  object_class->finalize = ferry_connection_manager_finalize;
+  object_class->get_property = ferry_connection_manager_get_property;
+  object_class->set_property = ferry_connection_manager_set_property;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ferry_connection_manager_init (FerryConnectionManager *self)
+{
+  self->connections = g_list_store_new (FERRY_TYPE_CONNECTION);
+  self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify)saved_entry_free);
+}
+
+/**
+ * ferry_connection_manager_new:
+ * @settings: (nullable): settings of schema org.ferryvm.Ferry, or %NULL to keep
+ *   nothing between runs
+ */
+FerryConnectionManager *
+ferry_connection_manager_new (GSettings *settings)
+{
+  return g_object_new (FERRY_TYPE_CONNECTION_MANAGER, "settings", settings, NULL);
+}
+
+/**
+ * ferry_connection_manager_get_connections:
+ *
+ * Returns: (transfer none): a #GListModel of #FerryConnection
+ */
+GListModel *
+ferry_connection_manager_get_connections (FerryConnectionManager *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), NULL);
+  return G_LIST_MODEL (self->connections);
+}
+
+/**
+ * ferry_connection_manager_lookup:
+ *
+ * Returns: (transfer none) (nullable): the connection with @uri
+ */
+FerryConnection *
+ferry_connection_manager_lookup (FerryConnectionManager *self,
+                                 const char             *uri)
+{
+  guint n;
+
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->connections));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FerryConnection) c = g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+
+      if (g_strcmp0 (ferry_connection_get_uri (c), uri) == 0)
+        return c;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+/**
+ * ferry_connection_manager_add:
+ * @save: keep the connection in settings for the next run
+ *
+ * Adds a connection, or returns the existing one with the same URI.
+ *
+ * Returns: (transfer none): the connection
+ */
+FerryConnection *
+ferry_connection_manager_add (FerryConnectionManager *self,
+                              const char             *uri,
+                              const char             *display_name,
+                              gboolean                autoconnect,
+                              gboolean                save_it)
+{
+  FerryConnection *c;
+
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  c = ferry_connection_manager_lookup (self, uri);
+  if (c == NULL)
+    {
+      g_autoptr(FerryConnection) created = ferry_connection_new (uri);
+
+      g_list_store_append (self->connections, created);
+      c = created;
+    }
+  if (display_name != NULL)
+    ferry_connection_set_display_name (c, display_name);
+  if (save_it)
+    {
+      g_hash_table_insert (self->saved, g_strdup (uri),
+                           saved_entry_new (display_name, autoconnect));
+      save (self);
+    }
+  return c;
+}
+
+void
+ferry_connection_manager_remove (FerryConnectionManager *self,
+                                 FerryConnection        *connection)
+{
+  guint position;
+
+  g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
+  g_return_if_fail (FERRY_IS_CONNECTION (connection));
+
+  if (!g_list_store_find (self->connections, connection, &position))
+    return;
+
+  ferry_connection_close (connection);
+  g_hash_table_remove (self->saved, ferry_connection_get_uri (connection));
+  g_list_store_remove (self->connections, position);
+  save (self);
+}
+
+static void
+connect_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The outcome is on the connection (state, error-message); the UI binds to it. */
+  if (!ferry_connection_open_finish (FERRY_CONNECTION (object), result, &error))
+    g_debug ("connect %s: %s", ferry_connection_get_uri (FERRY_CONNECTION (object)),
+             error->message);
+}
+
+void
+ferry_connection_manager_connect (FerryConnectionManager *self,
+                                  FerryConnection        *connection)
+{
+  g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
+  g_return_if_fail (FERRY_IS_CONNECTION (connection));
+
+  ferry_connection_open_async (connection, NULL, connect_cb, NULL);
+}
+
+void
+ferry_connection_manager_autoconnect (FerryConnectionManager *self)
+{
+  GHashTableIter iter;
+  gpointer uri, value;
+
+  g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
+
+  g_hash_table_iter_init (&iter, self->saved);
+  while (g_hash_table_iter_next (&iter, &uri, &value))
+    {
+      FerryConnection *c = ferry_connection_manager_lookup (self, uri);
+      SavedEntry *entry = value;
+
+      if (c != NULL && entry->autoconnect &&
+          ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_DISCONNECTED)
+        ferry_connection_manager_connect (self, c);
+    }
+}

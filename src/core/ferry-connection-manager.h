@@ -1,0 +1,33 @@
+/* ferry-connection-manager.h
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-connection.h"
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_CONNECTION_MANAGER (ferry_connection_manager_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryConnectionManager, ferry_connection_manager,
+                      FERRY, CONNECTION_MANAGER, GObject)
+
+FerryConnectionManager *ferry_connection_manager_new            (GSettings              *settings);
+GListModel             *ferry_connection_manager_get_connections (FerryConnectionManager *self);
+FerryConnection        *ferry_connection_manager_lookup         (FerryConnectionManager *self,
+                                                                 const char             *uri);
+FerryConnection        *ferry_connection_manager_add            (FerryConnectionManager *self,
+                                                                 const char             *uri,
+                                                                 const char             *display_name,
+                                                                 gboolean                autoconnect,
+                                                                 gboolean                save);
+void                    ferry_connection_manager_remove         (FerryConnectionManager *self,
+                                                                 FerryConnection        *connection);
+void                    ferry_connection_manager_connect        (FerryConnectionManager *self,
+                                                                 FerryConnection        *connection);
+void                    ferry_connection_manager_autoconnect    (FerryConnectionManager *self);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* ferry-connection-private.h — shared by ferry-connection*.c
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "ferry-connection.h"
+#include "ferry-domain-private.h"
+
+G_BEGIN_DECLS
+
+struct _FerryConnection
+{
+  GObject               parent_instance;
+
+  char                 *uri;
+  char                 *display_name;
+  FerryConnectionState  state;
+  char                 *error_message;
+
+  /* Host facts, read by a worker after connecting. */
+  char                 *hostname;
+  char                 *hypervisor;
+  char                 *libvirt_version;
+  char                 *arch;
+  guint                 cpus;
+  guint64               memory_total;
+  guint64               memory_free;
+
+  /* Owned libvirt connection. Only workers call libvirt with it; the main
+   * thread only hands out references. */
+  virConnectPtr         conn;
+  int                   lifecycle_callback_id;
+
+  GListStore           *domains;
+  GHashTable           *domains_by_uuid;   /* uuid → FerryDomain (borrowed from the store) */
+  GHashTable           *pending_refresh;   /* uuids waiting for a batched refresh */
+  guint                 refresh_source;
+  guint                 domains_listed : 1;
+
+  GCancellable         *cancellable;
+};
+
+typedef enum {
+  FERRY_CONNECTION_PROP_STATE,
+  FERRY_CONNECTION_PROP_FACTS,
+  FERRY_CONNECTION_PROP_DOMAINS_LISTED,
+} FerryConnectionNotify;
+
+void       _ferry_connection_notify          (FerryConnection       *self,
+                                              FerryConnectionNotify  what);
+
+/* ferry-connection-domains.c */
+GPtrArray *_ferry_connection_list_domains    (virConnectPtr          conn,
+                                              GError               **error);
+void       _ferry_connection_set_domains     (FerryConnection       *self,
+                                              GPtrArray             *infos);
+int        _ferry_connection_watch_domains   (FerryConnection       *self,
+                                              virConnectPtr          conn,
+                                              GError               **error);
+void       _ferry_connection_unwatch_domains (virConnectPtr          conn,
+                                              int                    callback_id);
+
+/* Hands the last use of @conn to a worker: virConnectClose is an RPC. */
+void       _ferry_conn_release               (virConnectPtr          conn);
+
+G_END_DECLS

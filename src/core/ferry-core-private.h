@@ -1,0 +1,19 @@
+/* ferry-core-private.h — internal API shared by the core's files.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every function that calls into libvirt starts with this. libvirt calls are
+ * blocking RPCs, so one made on the main thread freezes the window while a host
+ * is slow; the guard counts such calls so the tests can assert there are none. */
+void _ferry_libvirt_enter (const char *where);
+#define FERRY_LIBVIRT_ENTER() _ferry_libvirt_enter (G_STRFUNC)
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* ferry-core.c
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <libvirt-glib/libvirt-glib.h>
+
+#include "ferry-core.h"
+#include "ferry-core-private.h"
+
+static GThread *main_thread;
+static guint main_thread_calls;
+
+static void
+silence_libvirt_errors (void              *user_data,
+                        virErrorPtr        err)
+{
+  /* libvirt prints every error to stderr by default. Ferry copies each error
+   * into a GError where the call was made and shows it to the user instead. */
+}
+
+/**
+ * ferry_core_init:
+ *
+ * Initializes libvirt for Ferry. Call once from the main thread before any
+ * connection is opened: it puts libvirt's event loop on the GLib main context,
+ * so domain events and keepalives are dispatched on the main thread.
+ */
+void
+ferry_core_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      main_thread = g_thread_self ();
+      virInitialize ();
+      virSetErrorFunc (NULL, silence_libvirt_errors);
+      gvir_event_register ();
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+void
+_ferry_libvirt_enter (const char *where)
+{
+  if (main_thread != NULL && g_thread_self () == main_thread)
+    {
+      g_atomic_int_inc (&main_thread_calls);
+      g_critical ("libvirt called on the main thread from %s", where);
+    }
+}
+
+/**
+ * ferry_core_get_main_thread_libvirt_calls:
+ *
+ * Returns: how many libvirt calls were made on the main thread. Always 0 unless
+ *   there is a bug; the tests assert it.
+ */
+guint
+ferry_core_get_main_thread_libvirt_calls (void)
+{
+  return g_atomic_int_get (&main_thread_calls);
+}

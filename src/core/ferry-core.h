@@ -1,0 +1,21 @@
+/* ferry-core.h — libferry-core: everything Ferry knows without GTK.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ferry-error.h"
+#include "ferry-domain.h"
+#include "ferry-connection.h"
+#include "ferry-connection-manager.h"
+
+G_BEGIN_DECLS
+
+void  ferry_core_init                      (void);
+guint ferry_core_get_main_thread_libvirt_calls (void);
+
+G_END_DECLS

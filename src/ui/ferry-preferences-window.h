@@ -1,0 +1,20 @@
+/* ferry-preferences-window.h
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define FERRY_TYPE_PREFERENCES_WINDOW (ferry_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryPreferencesWindow, ferry_preferences_window,
+                      FERRY, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+FerryPreferencesWindow *ferry_preferences_window_new (void);
+
+G_END_DECLS

@@ -1,0 +1,293 @@
+/* ferry-window.c — the main window: hosts in a sidebar, the selected host's
+ * facts and virtual machines in the content area.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-host-page.h"
+#include "ferry-host-row.h"
+#include "ferry-preferences-window.h"
+#include "ferry-window.h"
+
+struct _FerryWindow
+{
+  AdwApplicationWindow    parent_instance;
+
+  /* Owned References */
+  FerryConnectionManager *manager;
+  GSettings              *settings;
+
+  /* Template Widgets */
+  AdwToastOverlay        *toast_overlay;
+  AdwLeaflet             *leaflet;
+  GtkListBox             *hosts_list;
+  GtkStack               *content_stack;
+  FerryHostPage          *host_page;
+  AdwWindowTitle         *content_title;
+};
+
+enum {
+  PROP_0,
+  PROP_MANAGER,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (FerryWindow, ferry_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_host_row (gpointer item,
+                 gpointer user_data)
+{
+  return GTK_WIDGET (ferry_host_row_new (FERRY_CONNECTION (item)));
+}
+
+static void
+update_content (FerryWindow *self)
+{
+  FerryConnection *selected = ferry_window_get_selected_connection (self);
+
+  ferry_host_page_set_connection (self->host_page, selected);
+  gtk_stack_set_visible_child_name (self->content_stack, selected ? "host" : "empty");
+}
+
+static void
+hosts_row_selected_cb (FerryWindow   *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  update_content (self);
+  if (row != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+connections_changed_cb (FerryWindow *self,
+                        guint        position,
+                        guint        removed,
+                        guint        added,
+                        GListModel  *model)
+{
+  /* Keep something selected: the first host when the selection went away. */
+  if (gtk_list_box_get_selected_row (self->hosts_list) == NULL &&
+      g_list_model_get_n_items (model) > 0)
+    gtk_list_box_select_row (self->hosts_list, gtk_list_box_get_row_at_index (self->hosts_list, 0));
+  update_content (self);
+}
+
+static void
+go_back_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+set_manager (FerryWindow            *self,
+             FerryConnectionManager *manager)
+{
+  GListModel *connections;
+
+  if (!g_set_object (&self->manager, manager) || manager == NULL)
+    return;
+
+  connections = ferry_connection_manager_get_connections (manager);
+  gtk_list_box_bind_model (self->hosts_list, connections, create_host_row, self, NULL);
+  g_signal_connect_object (connections, "items-changed",
+                           G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
+  connections_changed_cb (self, 0, 0, 0, connections);
+}
+
+static gboolean
+ferry_window_close_request (GtkWindow *window)
+{
+  FerryWindow *self = FERRY_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (ferry_window_parent_class)->close_request (window);
+}
+
+static void
+ferry_window_dispose (GObject *object)
+{
+  FerryWindow *self = (FerryWindow *)object;
+
+  if (self->hosts_list != NULL)
+    gtk_list_box_bind_model (self->hosts_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ferry_window_parent_class)->dispose (object);
+}
+
+static void
+ferry_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FerryWindow *self = FERRY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANAGER:
+      g_value_set_object (value, self->manager);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  FerryWindow *self = FERRY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANAGER:
+      set_manager (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ferry_window_class_init (FerryWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ferry_window_dispose;
+  object_class->get_property = ferry_window_get_property;
+  object_class->set_property = ferry_window_set_property;
+  window_class->close_request = ferry_window_close_request;
+
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL, FERRY_TYPE_CONNECTION_MANAGER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FERRY_TYPE_HOST_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ferry-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, hosts_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, host_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, content_title);
+  gtk_widget_class_bind_template_callback (widget_class, hosts_row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+}
+
+static void
+ferry_window_init (FerryWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "Devel") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (SCHEMA_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_object_bind_property (self->host_page, "title", self->content_title, "title",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->host_page, "subtitle", self->content_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+  update_content (self);
+}
+
+/**
+ * ferry_window_new:
+ *
+ * Returns: (transfer full): a new main window for @application
+ */
+FerryWindow *
+ferry_window_new (FerryApplication *application)
+{
+  return g_object_new (FERRY_TYPE_WINDOW,
+                       "application", application,
+                       "manager", ferry_application_get_connection_manager (application),
+                       NULL);
+}
+
+/**
+ * ferry_window_get_selected_connection:
+ *
+ * Returns: (transfer none) (nullable): the host shown in the content area
+ */
+FerryConnection *
+ferry_window_get_selected_connection (FerryWindow *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (FERRY_IS_WINDOW (self), NULL);
+
+  row = gtk_list_box_get_selected_row (self->hosts_list);
+  return row ? ferry_host_row_get_connection (FERRY_HOST_ROW (row)) : NULL;
+}
+
+void
+ferry_window_select_connection (FerryWindow     *self,
+                                FerryConnection *connection)
+{
+  guint position;
+
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+  g_return_if_fail (FERRY_IS_CONNECTION (connection));
+
+  if (self->manager != NULL &&
+      g_list_store_find (G_LIST_STORE (ferry_connection_manager_get_connections (self->manager)),
+                         connection, &position))
+    gtk_list_box_select_row (self->hosts_list,
+                             gtk_list_box_get_row_at_index (self->hosts_list, position));
+}
+
+void
+ferry_window_show_preferences (FerryWindow *self)
+{
+  GtkWindow *prefs;
+
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+
+  prefs = GTK_WINDOW (ferry_preferences_window_new ());
+  gtk_window_set_transient_for (prefs, GTK_WINDOW (self));
+  gtk_window_present (prefs);
+}
+
+void
+ferry_window_add_toast (FerryWindow *self,
+                        const char  *title)
+{
+  g_return_if_fail (FERRY_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}

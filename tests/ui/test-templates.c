@@ -1,0 +1,79 @@
+/* test-templates.c — every widget type builds from its template and is freed
+ * again, under fatal warnings (a typo in a .ui file only shows at run time).
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ferry-host-page.h"
+#include "ferry-host-row.h"
+#include "ferry-preferences-window.h"
+#include "ferry-window.h"
+
+static void
+test_window (void)
+{
+  GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences_window (void)
+{
+  GtkWidget *window = GTK_WIDGET (ferry_preferences_window_new ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_host_page (void)
+{
+  GtkWidget *page = g_object_ref_sink (g_object_new (FERRY_TYPE_HOST_PAGE, NULL));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_host_row (void)
+{
+  g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
+  GtkWidget *row = g_object_ref_sink (GTK_WIDGET (ferry_host_row_new (c)));
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "test:///default");
+  g_assert_finalize_object (row);
+}
+
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  g_assert_nonnull (overlay);
+  gtk_window_destroy (overlay);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  ferry_core_init ();
+
+  g_test_add_func ("/ui/templates/window", test_window);
+  g_test_add_func ("/ui/templates/preferences-window", test_preferences_window);
+  g_test_add_func ("/ui/templates/host-page", test_host_page);
+  g_test_add_func ("/ui/templates/host-row", test_host_row);
+  g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
+
+  return g_test_run ();
+}

@@ -1,0 +1,120 @@
+/* test-window.c — the main window shows hosts and their virtual machines.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ferry-host-page.h"
+#include "ferry-window.h"
+#include "ferry-test-utils.h"
+
+#define TIMEOUT_MS 20000
+
+static GtkWidget *
+find_child_by_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+view_has_rows (gpointer user_data)
+{
+  GtkColumnView *view = user_data;
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  return g_list_model_get_n_items (model) == 300;
+}
+
+static void
+test_window_lists_host (void)
+{
+  g_autofree char *uri = ferry_test_write_host (300);
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  FerryConnection *c = ferry_connection_manager_add (manager, uri, "Fixture host", FALSE, FALSE);
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkColumnView *view;
+  GtkSelectionModel *model;
+  g_autoptr(FerryDomain) first = NULL;
+  GtkWidget *search;
+
+  window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The only host is selected and shown. */
+  g_assert_true (ferry_window_get_selected_connection (FERRY_WINDOW (window)) == c);
+  page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
+  g_assert_true (ferry_host_page_get_connection (FERRY_HOST_PAGE (page)) == c);
+
+  ferry_connection_manager_connect (manager, c);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+
+  view = GTK_COLUMN_VIEW (find_child_by_type (page, GTK_TYPE_COLUMN_VIEW));
+  ferry_test_wait_until (view_has_rows, view, TIMEOUT_MS, "300 rows in the VM list");
+
+  /* Sorted by name at start (the sort runs incrementally, so wait for it). */
+  model = gtk_column_view_get_model (view);
+  while (gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (
+           gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)))) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_cmpstr (ferry_domain_get_name (first), ==, "vm-00000");
+
+  /* The search filters by name. */
+  search = find_child_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "vm-0029");
+  while (g_list_model_get_n_items (G_LIST_MODEL (model)) != 10)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_failed_host (void)
+{
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  FerryConnection *c = ferry_connection_manager_add (manager, "test:///no/such/file.xml",
+                                                     NULL, FALSE, FALSE);
+  GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+
+  gtk_window_present (GTK_WINDOW (window));
+  ferry_connection_manager_connect (manager, c);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_FAILED, TIMEOUT_MS);
+
+  /* The reason is on screen, with a way to try again. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "failed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  ferry_core_init ();
+
+  g_test_add_func ("/ui/window/lists-host", test_window_lists_host);
+  g_test_add_func ("/ui/window/failed-host", test_window_failed_host);
+
+  return g_test_run ();
+}
