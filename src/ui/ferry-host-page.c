@@ -115,9 +115,17 @@ update_facts (FerryHostPage *self)
   cpus = g_strdup_printf ("%u × %s", ferry_connection_get_cpus (c),
                           ferry_connection_get_arch (c) ? ferry_connection_get_arch (c) : "?");
   total = ferry_format_memory (ferry_connection_get_memory_total (c));
-  free_mem = ferry_format_memory (ferry_connection_get_memory_free (c));
-  /* Translators: host memory, e.g. "1.2 GiB free of 16.0 GiB" */
-  memory = g_strdup_printf (_("%s free of %s"), free_mem, total);
+  if (ferry_connection_get_memory_free (c) > 0)
+    {
+      free_mem = ferry_format_memory (ferry_connection_get_memory_free (c));
+      /* Translators: host memory, e.g. "1.2 GiB free of 16.0 GiB" */
+      memory = g_strdup_printf (_("%s free of %s"), free_mem, total);
+    }
+  else
+    {
+      /* Some drivers cannot tell free memory; show the total alone. */
+      memory = g_steal_pointer (&total);
+    }
 
   gtk_label_set_label (self->hostname_label, ferry_connection_get_hostname (c));
   gtk_label_set_label (self->hypervisor_label, ferry_connection_get_hypervisor (c));
