@@ -8,6 +8,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include "ferry-auth-request.h"
 #include "ferry-connection.h"
 #include "ferry-domain-private.h"
 
@@ -42,17 +43,45 @@ struct _FerryConnection
   guint                 refresh_source;
   guint                 domains_listed : 1;
 
+  /* Opening. Each attempt has a generation; cancelling or timing out bumps it,
+   * so a worker that returns late (a hung host) is recognised and dropped. */
+  guint                 open_generation;
+  GTask                *open_task;         /* the caller's task while opening */
+  GCancellable         *open_cancellable;
+  guint                 open_timeout_source;
+  guint                 open_timeout;      /* seconds; 0 = wait for ever */
+  guint                 keepalive_interval;
+  guint                 keepalive_count;
+
+  /* Reconnecting after the link was lost (not after the user closed it). */
+  guint                 auto_reconnect : 1;
+  guint                 reconnect_source;
+  guint                 reconnect_delay;   /* seconds, doubles up to a limit */
+  guint                 host_refresh_interval;
+  guint                 host_refresh_source;
+
   GCancellable         *cancellable;
 };
 
 typedef enum {
   FERRY_CONNECTION_PROP_STATE,
   FERRY_CONNECTION_PROP_FACTS,
+  FERRY_CONNECTION_PROP_MEMORY_FREE,
   FERRY_CONNECTION_PROP_DOMAINS_LISTED,
+  FERRY_CONNECTION_PROP_RECONNECT,
 } FerryConnectionNotify;
 
 void       _ferry_connection_notify          (FerryConnection       *self,
                                               FerryConnectionNotify  what);
+void       _ferry_connection_set_state       (FerryConnection       *self,
+                                              FerryConnectionState   state,
+                                              const char            *error_message);
+void       _ferry_connection_emit_auth_request (FerryConnection     *self,
+                                              FerryAuthRequest      *request);
+
+/* ferry-connection-open.c */
+void       _ferry_connection_drop            (FerryConnection       *self);
+void       _ferry_connection_schedule_host_refresh (FerryConnection *self);
 
 /* ferry-connection-domains.c */
 GPtrArray *_ferry_connection_list_domains    (virConnectPtr          conn,

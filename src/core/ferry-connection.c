@@ -29,187 +29,29 @@ enum {
   PROP_MEMORY_FREE,
   PROP_DOMAINS,
   PROP_DOMAINS_LISTED,
+  PROP_OPEN_TIMEOUT,
+  PROP_KEEPALIVE_INTERVAL,
+  PROP_KEEPALIVE_COUNT,
+  PROP_RECONNECT_SECONDS,
+  PROP_HOST_REFRESH_INTERVAL,
   N_PROPS
 };
+
+enum {
+  SIGNAL_AUTH_REQUEST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (FerryConnection, ferry_connection, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the open worker learned, handed to the main thread in one piece. */
-typedef struct
-{
-  char          *uri;
-  virConnectPtr  conn;
-  char          *hostname;
-  char          *hypervisor;
-  char          *libvirt_version;
-  char          *arch;
-  guint          cpus;
-  guint64        memory_total;
-  guint64        memory_free;
-  GPtrArray     *domains;
-  int            lifecycle_callback_id;
-  gint64         started_usec;
-} OpenData;
-
-static void
-open_data_free (OpenData *data)
-{
-  if (data->conn != NULL)
-    _ferry_conn_release (data->conn);
-  g_free (data->uri);
-  g_free (data->hostname);
-  g_free (data->hypervisor);
-  g_free (data->libvirt_version);
-  g_free (data->arch);
-  g_clear_pointer (&data->domains, g_ptr_array_unref);
-  g_free (data);
-}
-
-static void
-close_worker (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  FERRY_LIBVIRT_ENTER ();
-  virConnectClose (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
 void
-_ferry_conn_release (virConnectPtr conn)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (conn == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, _ferry_conn_release);
-  g_task_set_task_data (task, conn, NULL);
-  g_task_run_in_thread (task, close_worker);
-}
-
-/* Ferry never prompts on a terminal: until the credential dialog answers auth
- * requests, any credential libvirt asks for is refused, which fails the open
- * with libvirt's own "authentication failed" message. */
-static int
-refuse_credentials_cb (virConnectCredentialPtr cred,
-                       unsigned int            ncred,
-                       void                   *cbdata)
-{
-  return -1;
-}
-
-static int auth_cred_types[] = {
-  VIR_CRED_AUTHNAME, VIR_CRED_PASSPHRASE, VIR_CRED_ECHOPROMPT,
-  VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM, VIR_CRED_EXTERNAL,
-};
-
-static char *
-format_version (unsigned long version)
-{
-  return g_strdup_printf ("%lu.%lu.%lu",
-                          version / 1000000, (version / 1000) % 1000, version % 1000);
-}
-
-static void
-read_host_facts (virConnectPtr  conn,
-                 OpenData      *data)
-{
-  unsigned long lib_version = 0;
-  unsigned long hv_version = 0;
-  unsigned long long free_mem;
-  virNodeInfo node;
-  const char *type;
-  char *hostname;
-
-  /* Each fact is optional: a driver that lacks one still connects. */
-  if ((hostname = virConnectGetHostname (conn)) != NULL)
-    {
-      data->hostname = g_strdup (hostname);
-      free (hostname);
-    }
-  if (virConnectGetLibVersion (conn, &lib_version) == 0)
-    data->libvirt_version = format_version (lib_version);
-  if ((type = virConnectGetType (conn)) != NULL)
-    {
-      if (virConnectGetVersion (conn, &hv_version) == 0 && hv_version != 0)
-        {
-          g_autofree char *v = format_version (hv_version);
-          data->hypervisor = g_strdup_printf ("%s %s", type, v);
-        }
-      else
-        data->hypervisor = g_strdup (type);
-    }
-  if (virNodeGetInfo (conn, &node) == 0)
-    {
-      data->arch = g_strdup (node.model);
-      data->cpus = node.cpus;
-      data->memory_total = (guint64)node.memory * 1024;
-    }
-  if ((free_mem = virNodeGetFreeMemory (conn)) != 0)
-    data->memory_free = free_mem;
-
-  virResetLastError ();
-}
-
-static void
-open_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  FerryConnection *self = source_object;
-  OpenData *data = task_data;
-  virConnectAuth auth = {
-    auth_cred_types, G_N_ELEMENTS (auth_cred_types), refuse_credentials_cb, NULL,
-  };
-  g_autoptr(GError) error = NULL;
-
-  FERRY_LIBVIRT_ENTER ();
-
-  data->conn = virConnectOpenAuth (data->uri, &auth, 0);
-  if (data->conn == NULL)
-    {
-      ferry_set_error_from_libvirt (&error, "virConnectOpenAuth");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  /* Dead peers are noticed within ~20 s; not every driver supports keepalive. */
-  if (virConnectSetKeepAlive (data->conn, 5, 3) < 0)
-    virResetLastError ();
-
-  read_host_facts (data->conn, data);
-
-  /* Watch before listing, so no event between the two is lost. */
-  data->lifecycle_callback_id = _ferry_connection_watch_domains (self, data->conn, &error);
-  if (data->lifecycle_callback_id < 0)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  data->domains = _ferry_connection_list_domains (data->conn, &error);
-  if (data->domains == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-set_state (FerryConnection      *self,
-           FerryConnectionState  state,
-           const char           *error_message)
+_ferry_connection_set_state (FerryConnection      *self,
+                             FerryConnectionState  state,
+                             const char           *error_message)
 {
   gboolean changed = FALSE;
 
@@ -240,6 +82,12 @@ _ferry_connection_notify (FerryConnection       *self,
     case FERRY_CONNECTION_PROP_DOMAINS_LISTED:
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOMAINS_LISTED]);
       break;
+    case FERRY_CONNECTION_PROP_MEMORY_FREE:
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEMORY_FREE]);
+      break;
+    case FERRY_CONNECTION_PROP_RECONNECT:
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECONNECT_SECONDS]);
+      break;
     case FERRY_CONNECTION_PROP_FACTS:
     default:
       for (guint i = PROP_HOSTNAME; i <= PROP_MEMORY_FREE; i++)
@@ -248,22 +96,32 @@ _ferry_connection_notify (FerryConnection       *self,
     }
 }
 
+/**
+ * _ferry_connection_emit_auth_request:
+ *
+ * Main thread. Asks whoever listens (the UI) to answer @request; with nobody
+ * listening the request is refused at once instead of waiting for ever.
+ */
+void
+_ferry_connection_emit_auth_request (FerryConnection  *self,
+                                     FerryAuthRequest *request)
+{
+  if (!g_signal_has_handler_pending (self, signals[SIGNAL_AUTH_REQUEST], 0, FALSE))
+    {
+      ferry_auth_request_cancel (request);
+      return;
+    }
+  _ferry_connection_set_state (self, FERRY_CONNECTION_STATE_AUTHENTICATING, NULL);
+  g_signal_emit (self, signals[SIGNAL_AUTH_REQUEST], 0, request);
+}
+
 static void
 ferry_connection_dispose (GObject *object)
 {
   FerryConnection *self = (FerryConnection *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->conn != NULL)
-    {
-      _ferry_connection_unwatch_domains (self->conn, self->lifecycle_callback_id);
-      self->lifecycle_callback_id = -1;
-      _ferry_conn_release (g_steal_pointer (&self->conn));
-    }
-  if (self->domains != NULL)
-    g_list_store_remove_all (self->domains);
-  g_hash_table_remove_all (self->domains_by_uuid);
+  _ferry_connection_drop (self);
 
   G_OBJECT_CLASS (ferry_connection_parent_class)->dispose (object);
 }
@@ -337,6 +195,21 @@ ferry_connection_get_property (GObject    *object,
     case PROP_DOMAINS_LISTED:
       g_value_set_boolean (value, self->domains_listed);
       break;
+    case PROP_OPEN_TIMEOUT:
+      g_value_set_uint (value, self->open_timeout);
+      break;
+    case PROP_KEEPALIVE_INTERVAL:
+      g_value_set_uint (value, self->keepalive_interval);
+      break;
+    case PROP_KEEPALIVE_COUNT:
+      g_value_set_uint (value, self->keepalive_count);
+      break;
+    case PROP_RECONNECT_SECONDS:
+      g_value_set_uint (value, ferry_connection_get_reconnect_seconds (self));
+      break;
+    case PROP_HOST_REFRESH_INTERVAL:
+      g_value_set_uint (value, self->host_refresh_interval);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -357,6 +230,23 @@ ferry_connection_set_property (GObject      *object,
       break;
     case PROP_DISPLAY_NAME:
       ferry_connection_set_display_name (self, g_value_get_string (value));
+      break;
+    case PROP_OPEN_TIMEOUT:
+      self->open_timeout = g_value_get_uint (value);
+      break;
+    case PROP_KEEPALIVE_INTERVAL:
+      self->keepalive_interval = g_value_get_uint (value);
+      break;
+    case PROP_KEEPALIVE_COUNT:
+      self->keepalive_count = g_value_get_uint (value);
+      break;
+    case PROP_HOST_REFRESH_INTERVAL:
+      if (self->host_refresh_interval != g_value_get_uint (value))
+        {
+          self->host_refresh_interval = g_value_get_uint (value);
+          _ferry_connection_schedule_host_refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -398,13 +288,47 @@ ferry_connection_class_init (FerryConnectionClass *klass)
   properties[PROP_DOMAINS_LISTED] =
     g_param_spec_boolean ("domains-listed", NULL, NULL, FALSE, ro);
 
+  /* Seconds a host may take to answer the open before Ferry gives up (a host
+   * that accepts the connection and never answers would hang it for ever). */
+  properties[PROP_OPEN_TIMEOUT] =
+    g_param_spec_uint ("open-timeout", NULL, NULL, 0, 3600, 30,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* libvirt's keepalive: a peer silent for interval × (count + 1) seconds is dead. */
+  properties[PROP_KEEPALIVE_INTERVAL] =
+    g_param_spec_uint ("keepalive-interval", NULL, NULL, 1, 600, 5,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEEPALIVE_COUNT] =
+    g_param_spec_uint ("keepalive-count", NULL, NULL, 1, 100, 3,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECONNECT_SECONDS] =
+    g_param_spec_uint ("reconnect-seconds", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_HOST_REFRESH_INTERVAL] =
+    g_param_spec_uint ("host-refresh-interval", NULL, NULL, 0, 3600, 5,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FerryConnection::auth-request:
+   * @request: the credentials asked for
+   *
+   * Emitted on the main thread while opening, when the host asks for
+   * credentials. The handler answers with ferry_auth_request_submit() or
+   * ferry_auth_request_cancel(), at once or later.
+   */
+  signals[SIGNAL_AUTH_REQUEST] =
+    g_signal_new ("auth-request", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, FERRY_TYPE_AUTH_REQUEST);
 }
 
 static void
 ferry_connection_init (FerryConnection *self)
 {
   self->lifecycle_callback_id = -1;
+  self->open_timeout = 30;
+  self->keepalive_interval = 5;
+  self->keepalive_count = 3;
+  self->host_refresh_interval = 5;
   self->cancellable = g_cancellable_new ();
   self->domains = g_list_store_new (FERRY_TYPE_DOMAIN);
   self->domains_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
@@ -423,139 +347,6 @@ ferry_connection_new (const char *uri)
   g_return_val_if_fail (uri != NULL, NULL);
 
   return g_object_new (FERRY_TYPE_CONNECTION, "uri", uri, NULL);
-}
-
-static void
-open_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  FerryConnection *self = g_task_get_source_object (outer);
-  GTask *inner = G_TASK (result);
-  OpenData *data = g_task_get_task_data (inner);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (inner, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_state (self, FERRY_CONNECTION_STATE_DISCONNECTED, NULL);
-      else
-        set_state (self, FERRY_CONNECTION_STATE_FAILED, error->message);
-      if (data->conn != NULL && data->lifecycle_callback_id >= 0)
-        _ferry_connection_unwatch_domains (data->conn, data->lifecycle_callback_id);
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
-
-  self->conn = g_steal_pointer (&data->conn);
-  self->lifecycle_callback_id = data->lifecycle_callback_id;
-  g_free (self->hostname);
-  self->hostname = g_steal_pointer (&data->hostname);
-  g_free (self->hypervisor);
-  self->hypervisor = g_steal_pointer (&data->hypervisor);
-  g_free (self->libvirt_version);
-  self->libvirt_version = g_steal_pointer (&data->libvirt_version);
-  g_free (self->arch);
-  self->arch = g_steal_pointer (&data->arch);
-  self->cpus = data->cpus;
-  self->memory_total = data->memory_total;
-  self->memory_free = data->memory_free;
-  _ferry_connection_notify (self, FERRY_CONNECTION_PROP_FACTS);
-
-  _ferry_connection_set_domains (self, data->domains);
-
-  /* Benchmarks and acceptance checks read this line; keep its format stable. */
-  g_debug ("host %s: %u domains listed in %" G_GINT64_FORMAT " ms",
-           self->uri, data->domains->len,
-           (g_get_monotonic_time () - data->started_usec) / 1000);
-
-  set_state (self, FERRY_CONNECTION_STATE_CONNECTED, NULL);
-  g_task_return_boolean (outer, TRUE);
-}
-
-/**
- * ferry_connection_open_async:
- *
- * Opens the connection in a worker thread, reads the host's facts and lists its
- * domains. The state goes to connecting, then connected or failed.
- */
-void
-ferry_connection_open_async (FerryConnection     *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
-  OpenData *data;
-
-  g_return_if_fail (FERRY_IS_CONNECTION (self));
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, ferry_connection_open_async);
-
-  if (self->state == FERRY_CONNECTION_STATE_CONNECTING ||
-      self->state == FERRY_CONNECTION_STATE_CONNECTED)
-    {
-      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("The connection to %s is already open or opening"), self->uri);
-      return;
-    }
-
-  set_state (self, FERRY_CONNECTION_STATE_CONNECTING, NULL);
-
-  data = g_new0 (OpenData, 1);
-  data->uri = g_strdup (self->uri);
-  data->lifecycle_callback_id = -1;
-  data->started_usec = g_get_monotonic_time ();
-
-  /* The inner task runs the blocking work; the outer one reports to the caller
-   * only after the model was filled on the main thread. */
-  inner = g_task_new (self, cancellable, open_cb, g_steal_pointer (&outer));
-  g_task_set_source_tag (inner, open_worker);
-  g_task_set_task_data (inner, data, (GDestroyNotify)open_data_free);
-  g_task_set_return_on_cancel (inner, FALSE);
-  g_task_run_in_thread (inner, open_worker);
-}
-
-gboolean
-ferry_connection_open_finish (FerryConnection  *self,
-                              GAsyncResult     *result,
-                              GError          **error)
-{
-  g_return_val_if_fail (FERRY_IS_CONNECTION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * ferry_connection_close:
- *
- * Closes the connection (in a worker) and empties the domain list.
- */
-void
-ferry_connection_close (FerryConnection *self)
-{
-  g_return_if_fail (FERRY_IS_CONNECTION (self));
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_hash_table_remove_all (self->pending_refresh);
-  if (self->conn != NULL)
-    {
-      _ferry_connection_unwatch_domains (self->conn, self->lifecycle_callback_id);
-      self->lifecycle_callback_id = -1;
-      _ferry_conn_release (g_steal_pointer (&self->conn));
-    }
-  g_hash_table_remove_all (self->domains_by_uuid);
-  g_list_store_remove_all (self->domains);
-  if (self->domains_listed)
-    {
-      self->domains_listed = FALSE;
-      _ferry_connection_notify (self, FERRY_CONNECTION_PROP_DOMAINS_LISTED);
-    }
-  set_state (self, FERRY_CONNECTION_STATE_DISCONNECTED, NULL);
 }
 
 const char *

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "ferry-domain.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -48,5 +50,29 @@ gboolean              ferry_connection_open_finish       (FerryConnection     *s
                                                           GAsyncResult        *result,
                                                           GError             **error);
 void                  ferry_connection_close             (FerryConnection     *self);
+void                  ferry_connection_cancel            (FerryConnection     *self);
+guint                 ferry_connection_get_reconnect_seconds (FerryConnection *self);
+
+typedef enum
+{
+  FERRY_DOMAIN_ACTION_START,
+  FERRY_DOMAIN_ACTION_SHUTDOWN,
+  FERRY_DOMAIN_ACTION_REBOOT,
+  FERRY_DOMAIN_ACTION_PAUSE,
+  FERRY_DOMAIN_ACTION_RESUME,
+  FERRY_DOMAIN_ACTION_FORCE_OFF,
+} FerryDomainAction;
+
+gboolean              ferry_domain_action_allowed        (FerryDomainAction    action,
+                                                          FerryDomain         *domain);
+void                  ferry_connection_domain_action_async (FerryConnection   *self,
+                                                          FerryDomain         *domain,
+                                                          FerryDomainAction    action,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean              ferry_connection_domain_action_finish (FerryConnection  *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 
 G_END_DECLS

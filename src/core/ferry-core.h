@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ferry-error.h"
+#include "ferry-auth-request.h"
 #include "ferry-domain.h"
 #include "ferry-connection.h"
 #include "ferry-connection-manager.h"

@@ -1,0 +1,25 @@
+/* ferry-auth-request-private.h
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "ferry-auth-request.h"
+
+G_BEGIN_DECLS
+
+FerryAuthRequest *_ferry_auth_request_new  (const char              *uri,
+                                            virConnectCredentialPtr  cred,
+                                            unsigned int             ncred);
+gboolean          _ferry_auth_request_wait (FerryAuthRequest        *self,
+                                            GCancellable            *cancellable,
+                                            guint                    timeout_seconds);
+void              _ferry_auth_request_fill (FerryAuthRequest        *self,
+                                            virConnectCredentialPtr  cred,
+                                            unsigned int             ncred);
+
+G_END_DECLS
