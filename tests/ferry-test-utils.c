@@ -117,3 +117,41 @@ ferry_test_write_host (guint n_domains)
 
   return g_strdup_printf ("test://%s", path);
 }
+
+char *
+ferry_test_write_auth_host (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ferry-auth-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "host.xml", NULL);
+  const char *xml =
+    "<node>\n"
+    "  <auth><user password='s3cret'>admin</user></auth>\n"
+    "  <domain type='test'><name>guarded</name><memory>65536</memory>"
+    "<os><type>hvm</type></os></domain>\n"
+    "</node>\n";
+
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  return g_strdup_printf ("test://%s", path);
+}
+
+GSocket *
+ferry_test_listen_silently (guint16 *port)
+{
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                  G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, any, TRUE, &error);
+  g_assert_no_error (error);
+  g_socket_listen (socket, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}

@@ -30,4 +30,12 @@ void   ferry_test_wait_property  (gpointer            object,
  * Returns: (transfer full): the `test:///…` URI of the file. */
 char  *ferry_test_write_host     (guint               n_domains);
 
+/* Writes a test-driver host that asks for user "admin", password "s3cret".
+ * Returns: (transfer full): its `test:///…` URI. */
+char  *ferry_test_write_auth_host (void);
+
+/* Binds a loopback TCP port that completes handshakes (from the listen
+ * backlog) and never answers: a hung host. Returns the socket; *port is set. */
+GSocket *ferry_test_listen_silently (guint16 *port);
+
 G_END_DECLS

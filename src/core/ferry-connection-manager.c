@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ferry-auth-request.h"
 #include "ferry-connection-manager.h"
 
 struct _FerryConnectionManager
@@ -53,6 +54,33 @@ G_DEFINE_FINAL_TYPE (FerryConnectionManager, ferry_connection_manager, G_TYPE_OB
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_AUTH_REQUEST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* One place for the UI to hear every connection's credential requests. */
+static void
+forward_auth_request_cb (FerryConnection        *connection,
+                         FerryAuthRequest       *request,
+                         FerryConnectionManager *self)
+{
+  g_signal_emit (self, signals[SIGNAL_AUTH_REQUEST], 0, connection, request);
+}
+
+static void
+track (FerryConnectionManager *self,
+       FerryConnection        *connection)
+{
+  g_signal_connect_object (connection, "auth-request",
+                           G_CALLBACK (forward_auth_request_cb), self, 0);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "host-refresh-interval", connection,
+                     "host-refresh-interval", G_SETTINGS_BIND_GET);
+}
+
 static void
 save (FerryConnectionManager *self)
 {
@@ -96,6 +124,7 @@ load (FerryConnectionManager *self)
       if (name[0] != '\0')
         ferry_connection_set_display_name (c, name);
       g_hash_table_insert (self->saved, g_strdup (uri), saved_entry_new (name, autoconnect));
+      track (self, c);
       g_list_store_append (self->connections, c);
     }
 }
@@ -183,6 +212,18 @@ ferry_connection_manager_class_init (FerryConnectionManagerClass *klass)
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * FerryConnectionManager::auth-request:
+   * @connection: the connection that is opening
+   * @request: what its host asks for
+   *
+   * Re-emits #FerryConnection::auth-request of every managed connection.
+   */
+  signals[SIGNAL_AUTH_REQUEST] =
+    g_signal_new ("auth-request", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  FERRY_TYPE_CONNECTION, FERRY_TYPE_AUTH_REQUEST);
 }
 
 static void
@@ -265,6 +306,7 @@ ferry_connection_manager_add (FerryConnectionManager *self,
     {
       g_autoptr(FerryConnection) created = ferry_connection_new (uri);
 
+      track (self, created);
       g_list_store_append (self->connections, created);
       c = created;
     }

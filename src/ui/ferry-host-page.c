@@ -31,6 +31,11 @@ struct _FerryHostPage
   GtkColumnView      *domains_view;
   GtkColumnViewColumn *name_column;
   GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  AdwStatusPage      *disconnected_page;
+
+  /* The VM the actions apply to, followed for state changes. */
+  GSignalGroup       *selected_signals;
 };
 
 enum {
@@ -137,13 +142,115 @@ update_facts (FerryHostPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
+static const struct {
+  const char        *name;
+  FerryDomainAction  action;
+} vm_actions[] = {
+  { "vm.start", FERRY_DOMAIN_ACTION_START },
+  { "vm.shutdown", FERRY_DOMAIN_ACTION_SHUTDOWN },
+  { "vm.reboot", FERRY_DOMAIN_ACTION_REBOOT },
+  { "vm.pause", FERRY_DOMAIN_ACTION_PAUSE },
+  { "vm.resume", FERRY_DOMAIN_ACTION_RESUME },
+  { "vm.force-off", FERRY_DOMAIN_ACTION_FORCE_OFF },
+};
+
+static FerryDomain *
+selected_domain (FerryHostPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (FerryHostPage *self)
+{
+  FerryDomain *domain = selected_domain (self);
+  gboolean connected = self->connection != NULL &&
+    ferry_connection_get_state (self->connection) == FERRY_CONNECTION_STATE_CONNECTED;
+
+  for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), vm_actions[i].name,
+                                   connected && domain != NULL &&
+                                   ferry_domain_action_allowed (vm_actions[i].action, domain));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "host.cancel",
+                                 self->connection != NULL &&
+                                 (ferry_connection_get_state (self->connection) ==
+                                  FERRY_CONNECTION_STATE_CONNECTING ||
+                                  ferry_connection_get_reconnect_seconds (self->connection) > 0));
+}
+
+static void
+selection_changed_cb (FerryHostPage *self)
+{
+  g_signal_group_set_target (self->selected_signals, selected_domain (self));
+  update_actions (self);
+}
+
+static void
+vm_action_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(FerryHostPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ferry_connection_domain_action_finish (FERRY_CONNECTION (object), result, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
+}
+
+static void
+vm_action (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  FerryHostPage *self = FERRY_HOST_PAGE (widget);
+  FerryDomain *domain = selected_domain (self);
+
+  if (domain == NULL || self->connection == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
+    if (g_str_equal (action_name, vm_actions[i].name))
+      ferry_connection_domain_action_async (self->connection, domain, vm_actions[i].action,
+                                            NULL, vm_action_cb, g_object_ref (self));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FerryHostPage *self = FERRY_HOST_PAGE (widget);
+
+  if (self->connection != NULL)
+    ferry_connection_cancel (self->connection);
+}
+
+/* The reason the host is not connected, and when Ferry tries again. */
+static char *
+describe_problem (FerryConnection *c)
+{
+  const char *message = ferry_connection_get_error_message (c);
+  guint seconds = ferry_connection_get_reconnect_seconds (c);
+  g_autofree char *retry = NULL;
+
+  if (seconds > 0)
+    retry = g_strdup_printf (ngettext ("Trying again in %u second.", "Trying again in %u seconds.",
+                                       seconds), seconds);
+  if (message != NULL && retry != NULL)
+    return g_strdup_printf ("%s\n%s", message, retry);
+  return g_strdup (message ? message : retry);
+}
+
 static void
 update_state (FerryHostPage *self)
 {
   const char *page = "disconnected";
+  g_autofree char *problem = NULL;
 
   if (self->connection == NULL)
     return;
+
+  problem = describe_problem (self->connection);
 
   switch (ferry_connection_get_state (self->connection))
     {
@@ -158,15 +265,17 @@ update_state (FerryHostPage *self)
       break;
     case FERRY_CONNECTION_STATE_FAILED:
       page = "failed";
-      adw_status_page_set_description (self->failed_page,
-                                       ferry_connection_get_error_message (self->connection));
+      adw_status_page_set_description (self->failed_page, problem);
       break;
     case FERRY_CONNECTION_STATE_DISCONNECTED:
     default:
+      adw_status_page_set_description (self->disconnected_page,
+                                       problem ? problem : _("Ferry is not connected to this host."));
       break;
     }
   gtk_stack_set_visible_child_name (self->stack, page);
   update_facts (self);
+  update_actions (self);
 }
 
 static void
@@ -188,6 +297,9 @@ ferry_host_page_dispose (GObject *object)
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
   g_clear_object (&self->signals);
+  if (self->selected_signals != NULL)
+    g_signal_group_set_target (self->selected_signals, NULL);
+  g_clear_object (&self->selected_signals);
   g_clear_object (&self->connection);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_HOST_PAGE);
 
@@ -272,11 +384,16 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, domains_view);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, disconnected_page);
   gtk_widget_class_bind_template_callback (widget_class, format_memory_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_css_cb);
 
   gtk_widget_class_install_action (widget_class, "host.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "host.cancel", NULL, cancel_action);
+  for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
+    gtk_widget_class_install_action (widget_class, vm_actions[i].name, NULL, vm_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -292,6 +409,17 @@ ferry_host_page_init (FerryHostPage *self)
                                   G_CALLBACK (update_facts), self);
   g_signal_group_connect_swapped (self->signals, "notify::display-name",
                                   G_CALLBACK (update_facts), self);
+  g_signal_group_connect_swapped (self->signals, "notify::error-message",
+                                  G_CALLBACK (update_state), self);
+  g_signal_group_connect_swapped (self->signals, "notify::reconnect-seconds",
+                                  G_CALLBACK (update_state), self);
+
+  self->selected_signals = g_signal_group_new (FERRY_TYPE_DOMAIN);
+  g_signal_group_connect_swapped (self->selected_signals, "notify::state",
+                                  G_CALLBACK (update_actions), self);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
 
   gtk_column_view_sort_by_column (self->domains_view, self->name_column, GTK_SORT_ASCENDING);
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
 #include "ferry-preferences-window.h"
@@ -92,6 +93,26 @@ go_back_cb (GtkWidget  *widget,
 }
 
 static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ferry_window_add_toast (FERRY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+auth_request_cb (FerryWindow            *self,
+                 FerryConnection        *connection,
+                 FerryAuthRequest       *request,
+                 FerryConnectionManager *manager)
+{
+  FerryCredentialDialog *dialog = ferry_credential_dialog_new (GTK_WINDOW (self), connection,
+                                                               request);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_manager (FerryWindow            *self,
              FerryConnectionManager *manager)
 {
@@ -104,6 +125,8 @@ set_manager (FerryWindow            *self,
   gtk_list_box_bind_model (self->hosts_list, connections, create_host_row, self, NULL);
   g_signal_connect_object (connections, "items-changed",
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "auth-request",
+                           G_CALLBACK (auth_request_cb), self, G_CONNECT_SWAPPED);
   connections_changed_cb (self, 0, 0, 0, connections);
 }
 
@@ -200,6 +223,7 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, hosts_row_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 

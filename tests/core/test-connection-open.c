@@ -25,25 +25,6 @@ open_cb (GObject      *object,
   ferry_connection_open_finish (FERRY_CONNECTION (object), result, error);
 }
 
-/* A host file whose test driver asks for user "admin", password "s3cret". */
-static char *
-write_auth_host (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ferry-auth-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "host.xml", NULL);
-  const char *xml =
-    "<node>\n"
-    "  <auth><user password='s3cret'>admin</user></auth>\n"
-    "  <domain type='test'><name>guarded</name><memory>65536</memory>"
-    "<os><type>hvm</type></os></domain>\n"
-    "</node>\n";
-
-  g_file_set_contents (path, xml, -1, &error);
-  g_assert_no_error (error);
-  return g_strdup_printf ("test://%s", path);
-}
-
 typedef struct
 {
   const char *user;
@@ -107,7 +88,7 @@ open_with_answers (const char *uri,
 static void
 test_auth (void)
 {
-  g_autofree char *uri = write_auth_host ();
+  g_autofree char *uri = ferry_test_write_auth_host ();
   Answers right = { "admin", "s3cret", FALSE };
   Answers wrong = { "admin", "guess", FALSE };
   Answers cancel = { NULL, NULL, TRUE };
@@ -133,33 +114,11 @@ test_auth (void)
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
 }
 
-/* A loopback TCP port that completes the handshake (the kernel does, from the
- * listen backlog) and then never says a word: a hung host. */
-static GSocket *
-listen_silently (guint16 *port)
-{
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                  G_SOCKET_PROTOCOL_TCP, &error);
-
-  g_assert_no_error (error);
-  g_socket_bind (socket, any, TRUE, &error);
-  g_assert_no_error (error);
-  g_socket_listen (socket, &error);
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  return socket;
-}
-
 static void
 test_silent_host_times_out (void)
 {
   guint16 port;
-  g_autoptr(GSocket) listener = listen_silently (&port);
+  g_autoptr(GSocket) listener = ferry_test_listen_silently (&port);
   g_autofree char *uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", port);
   g_autoptr(FerryConnection) c = ferry_connection_new (uri);
   g_autoptr(GError) error = NULL;
@@ -180,7 +139,7 @@ static void
 test_silent_host_cancel (void)
 {
   guint16 port;
-  g_autoptr(GSocket) listener = listen_silently (&port);
+  g_autoptr(GSocket) listener = ferry_test_listen_silently (&port);
   g_autofree char *uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", port);
   g_autoptr(FerryConnection) c = ferry_connection_new (uri);
   g_autoptr(GError) error = NULL;
@@ -209,7 +168,7 @@ test_refused_port (void)
   g_autoptr(GError) error = NULL;
 
   /* Bind a port and close it again: nothing listens there now. */
-  g_clear_object (&(GSocket *){ listen_silently (&port) });
+  g_clear_object (&(GSocket *){ ferry_test_listen_silently (&port) });
   uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", port);
 
   g_assert_cmpint (open_with_answers (uri, NULL, &error), ==, FERRY_CONNECTION_STATE_FAILED);
@@ -256,9 +215,15 @@ test_domain_actions (void)
 
   ferry_connection_open_async (c, NULL, open_cb, &error);
   ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
-  /* vm-00000 is shut off in the fixture. */
-  d = g_list_model_get_item (ferry_connection_get_domains (c), 0);
-  g_assert_cmpstr (ferry_domain_get_name (d), ==, "vm-00000");
+  /* vm-00000 is shut off in the fixture (libvirt lists active domains first). */
+  for (guint i = 0; d == NULL; i++)
+    {
+      g_autoptr(FerryDomain) item = g_list_model_get_item (ferry_connection_get_domains (c), i);
+
+      g_assert_nonnull (item);
+      if (g_str_equal (ferry_domain_get_name (item), "vm-00000"))
+        d = g_steal_pointer (&item);
+    }
   g_assert_false (ferry_domain_action_allowed (FERRY_DOMAIN_ACTION_PAUSE, d));
 
   do_action (c, d, FERRY_DOMAIN_ACTION_START, FERRY_DOMAIN_STATE_RUNNING);

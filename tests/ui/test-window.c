@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-window.h"
 #include "ferry-test-utils.h"
@@ -105,6 +106,139 @@ test_window_failed_host (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+credential_dialog_shown (gpointer user_data)
+{
+  GtkWidget **dialog = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (FERRY_IS_CREDENTIAL_DIALOG (w) && gtk_widget_get_visible (w))
+        *dialog = w;
+    }
+  return *dialog != NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+press_button (GtkWidget  *root,
+              const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+}
+
+/* Answers the credential dialogs as a user would, typing into the rows they
+ * show (libvirt may ask for the user name and the password one at a time),
+ * until the connection stops authenticating. */
+static void
+answer_credentials (FerryConnection *c,
+                    const char      *password)
+{
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_AUTHENTICATING, TIMEOUT_MS);
+  while (ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_AUTHENTICATING)
+    {
+      GtkWidget *dialog = NULL;
+      GtkWidget *row;
+
+      if (!credential_dialog_shown (&dialog))
+        {
+          g_main_context_iteration (NULL, TRUE);
+          continue;
+        }
+      row = find_child_by_type (dialog, ADW_TYPE_ENTRY_ROW);
+      g_assert_nonnull (row);
+      gtk_editable_set_text (GTK_EDITABLE (row),
+                             ADW_IS_PASSWORD_ENTRY_ROW (row) ? password : "admin");
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+      press_button (dialog, "C_onnect");
+      while (dialog != NULL && gtk_widget_get_visible (dialog))
+        g_main_context_iteration (NULL, TRUE);
+      if (dialog != NULL)
+        g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+    }
+}
+
+static void
+test_window_wrong_password_then_retry (void)
+{
+  g_autofree char *uri = ferry_test_write_auth_host ();
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  FerryConnection *c = ferry_connection_manager_add (manager, uri, "Guarded host", FALSE, FALSE);
+  GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+
+  gtk_window_present (GTK_WINDOW (window));
+  ferry_connection_manager_connect (manager, c);
+  answer_credentials (c, "wrong");
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_FAILED, TIMEOUT_MS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "failed");
+
+  /* "Try Again" on the failure page asks again; the right password connects. */
+  gtk_widget_activate_action (page, "host.connect", NULL);
+  answer_credentials (c, "s3cret");
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "connected");
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_get_domains (c)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_silent_host_cancel (void)
+{
+  guint16 port;
+  g_autoptr(GSocket) listener = ferry_test_listen_silently (&port);
+  g_autofree char *uri = g_strdup_printf ("qemu+tcp://127.0.0.1:%u/system", port);
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  FerryConnection *c = ferry_connection_manager_add (manager, uri, NULL, FALSE, FALSE);
+  g_autofree char *other_uri = ferry_test_write_host (5);
+  FerryConnection *other = ferry_connection_manager_add (manager, other_uri, NULL, FALSE, FALSE);
+  GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+
+  gtk_window_present (GTK_WINDOW (window));
+  ferry_connection_manager_connect (manager, c);
+  ferry_connection_manager_connect (manager, other);
+
+  /* The hung host shows "Connecting…" with Cancel, and the other host
+   * connects meanwhile: nothing waits for the hung one. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "connecting");
+  ferry_test_wait_property (other, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  g_assert_cmpint (ferry_connection_get_state (c), ==, FERRY_CONNECTION_STATE_CONNECTING);
+
+  g_assert_true (gtk_widget_activate_action (page, "host.cancel", NULL));
+  g_assert_cmpint (ferry_connection_get_state (c), ==, FERRY_CONNECTION_STATE_DISCONNECTED);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "disconnected");
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +249,8 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/lists-host", test_window_lists_host);
   g_test_add_func ("/ui/window/failed-host", test_window_failed_host);
+  g_test_add_func ("/ui/window/wrong-password-then-retry", test_window_wrong_password_then_retry);
+  g_test_add_func ("/ui/window/silent-host-cancel", test_window_silent_host_cancel);
 
   return g_test_run ();
 }
