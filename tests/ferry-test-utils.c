@@ -24,6 +24,12 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 void
 ferry_test_wait_until (FerryTestCondition  condition,
                        gpointer            user_data,
@@ -32,10 +38,14 @@ ferry_test_wait_until (FerryTestCondition  condition,
 {
   gboolean expired = FALSE;
   guint id = g_timeout_add (timeout_ms, timeout_cb, &expired);
+  /* Conditions may watch the world outside the main loop (a file, a
+   * process): wake up regularly to look again. */
+  guint tick = g_timeout_add (20, tick_cb, NULL);
 
   while (!condition (user_data) && !expired)
     g_main_context_iteration (NULL, TRUE);
 
+  g_source_remove (tick);
   if (!expired)
     g_source_remove (id);
   else if (!condition (user_data))

@@ -1,0 +1,190 @@
+/* test-reconnect.c — a real libvirtd (serving libvirt's test driver over a
+ * private unix socket) stops answering or dies: Ferry notices through
+ * keepalive or EOF, says why, and reconnects by itself when it is back.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "ferry-core.h"
+#include "ferry-test-utils.h"
+
+#define TIMEOUT_MS 30000
+
+typedef struct
+{
+  char        *dir;
+  char        *socket;
+  GSubprocess *daemon;
+} Daemon;
+
+static gboolean
+socket_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+/* Runs libvirtd as "nobody", so it is an unprivileged session daemon that
+ * touches nothing of the machine's own libvirt. */
+static void
+daemon_start (Daemon *d)
+{
+  g_autofree char *conf = g_build_filename (d->dir, "libvirtd.conf", NULL);
+  g_autofree char *contents = g_strdup_printf ("unix_sock_dir = \"%s\"\n"
+                                               "log_outputs = \"1:file:%s/libvirtd.log\"\n",
+                                               d->dir, d->dir);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (conf, contents, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chown (conf, 65534, 65534), ==, 0);
+
+  g_subprocess_launcher_set_environ (launcher, NULL);
+  g_subprocess_launcher_setenv (launcher, "HOME", d->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", d->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", d->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", d->dir, TRUE);
+  g_subprocess_launcher_setenv (launcher, "PATH", "/usr/sbin:/usr/bin:/sbin:/bin", TRUE);
+  d->daemon = g_subprocess_launcher_spawn (launcher, &error,
+                                           "setpriv", "--reuid=65534", "--regid=65534",
+                                           "--clear-groups", "/usr/sbin/libvirtd",
+                                           "--config", conf, NULL);
+  g_assert_no_error (error);
+  ferry_test_wait_until (socket_exists, d->socket, TIMEOUT_MS, "libvirtd socket");
+}
+
+static void
+daemon_stop (Daemon *d)
+{
+  if (d->daemon == NULL)
+    return;
+  g_subprocess_send_signal (d->daemon, SIGCONT);
+  g_subprocess_force_exit (d->daemon);
+  g_subprocess_wait (d->daemon, NULL, NULL);
+  g_clear_object (&d->daemon);
+  g_unlink (d->socket);
+}
+
+static gboolean
+setup (Daemon *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (getuid () != 0 || !g_file_test ("/usr/sbin/libvirtd", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs root and libvirtd (tools/check installs libvirt-daemon)");
+      return FALSE;
+    }
+  d->dir = g_dir_make_tmp ("ferry-libvirtd-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (chown (d->dir, 65534, 65534), ==, 0);
+  d->socket = g_build_filename (d->dir, "libvirt-sock", NULL);
+  daemon_start (d);
+  return TRUE;
+}
+
+static void
+teardown (Daemon *d)
+{
+  g_autofree char *cmd = NULL;
+
+  daemon_stop (d);
+  cmd = g_strdup_printf ("rm -rf '%s'", d->dir);
+  g_assert_cmpint (system (cmd), ==, 0);
+  g_free (d->dir);
+  g_free (d->socket);
+}
+
+static FerryConnection *
+connect_to (Daemon *d)
+{
+  g_autofree char *uri = g_strdup_printf ("test+unix:///default?socket=%s", d->socket);
+  FerryConnection *c = ferry_connection_new (uri);
+
+  /* Dead after 1 s × (1 + 1) of silence; give up an open after 3 s. */
+  g_object_set (c, "keepalive-interval", 1, "keepalive-count", 1, "open-timeout", 3, NULL);
+  ferry_connection_open_async (c, NULL, NULL, NULL);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_get_domains (c)), ==, 1);
+  return c;
+}
+
+static void
+test_keepalive_loss (void)
+{
+  Daemon d = { 0 };
+  g_autoptr(FerryConnection) c = NULL;
+
+  if (!setup (&d))
+    return;
+  c = connect_to (&d);
+
+  /* The daemon freezes: only keepalive can tell. */
+  g_subprocess_send_signal (d.daemon, SIGSTOP);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_DISCONNECTED, TIMEOUT_MS);
+  g_assert_nonnull (strstr (ferry_connection_get_error_message (c), "keepalive"));
+  g_assert_cmpuint (ferry_connection_get_reconnect_seconds (c), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_get_domains (c)), ==, 0);
+
+  /* Back: Ferry reconnects without being asked, and lists the VMs again. */
+  g_subprocess_send_signal (d.daemon, SIGCONT);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_get_domains (c)), ==, 1);
+  g_assert_cmpuint (ferry_connection_get_reconnect_seconds (c), ==, 0);
+
+  ferry_connection_close (c);
+  teardown (&d);
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+}
+
+static void
+test_daemon_restart (void)
+{
+  Daemon d = { 0 };
+  g_autoptr(FerryConnection) c = NULL;
+
+  if (!setup (&d))
+    return;
+  c = connect_to (&d);
+
+  /* The daemon dies: the socket closes at once (EOF). */
+  daemon_stop (&d);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_DISCONNECTED, TIMEOUT_MS);
+  g_assert_nonnull (strstr (ferry_connection_get_error_message (c), "closed the connection"));
+
+  /* Reconnects fail while it is away (backoff keeps trying)… */
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_FAILED, TIMEOUT_MS);
+
+  /* …and succeed once it is restarted. */
+  daemon_start (&d);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+
+  /* A connection the user closed stays closed. */
+  ferry_connection_close (c);
+  daemon_stop (&d);
+  daemon_start (&d);
+  g_assert_cmpuint (ferry_connection_get_reconnect_seconds (c), ==, 0);
+  g_assert_cmpint (ferry_connection_get_state (c), ==, FERRY_CONNECTION_STATE_DISCONNECTED);
+  teardown (&d);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ferry_core_init ();
+
+  g_test_add_func ("/core/reconnect/keepalive-loss", test_keepalive_loss);
+  g_test_add_func ("/core/reconnect/daemon-restart", test_daemon_restart);
+
+  return g_test_run ();
+}
