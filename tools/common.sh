@@ -9,6 +9,7 @@ FERRY_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libvirt-dev libvirt-glib-1.0-dev libxml2-dev libvirt-clients libvirt-daemon
+  libsecret-1-dev gnome-keyring
   desktop-file-utils appstream python3
   xvfb xauth dbus-daemon dbus-x11 imagemagick
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0

@@ -22,4 +22,17 @@ void              _ferry_auth_request_fill (FerryAuthRequest        *self,
                                             virConnectCredentialPtr  cred,
                                             unsigned int             ncred);
 
+typedef void (*FerryAuthRequestDone) (FerryAuthRequest *request,
+                                      gboolean          accepted,
+                                      gpointer          user_data);
+
+FerryAuthRequest *_ferry_auth_request_new_prompt (const char            *uri,
+                                                  const char            *prompt);
+void              _ferry_auth_request_set_done   (FerryAuthRequest      *self,
+                                                  FerryAuthRequestDone   done,
+                                                  gpointer               user_data,
+                                                  GDestroyNotify         destroy);
+char             *_ferry_auth_request_dup_answer (FerryAuthRequest      *self,
+                                                  guint                  field);
+
 G_END_DECLS

@@ -35,6 +35,11 @@ struct _FerryAuthRequest
   GCond    cond;
   gboolean done;
   gboolean accepted;
+
+  /* Optional: told on the main thread once the request is answered. */
+  FerryAuthRequestDone done_func;
+  gpointer             done_data;
+  GDestroyNotify       done_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (FerryAuthRequest, ferry_auth_request, G_TYPE_OBJECT)
@@ -62,6 +67,8 @@ ferry_auth_request_finalize (GObject *object)
 {
   FerryAuthRequest *self = (FerryAuthRequest *)object;
 
+  if (self->done_destroy != NULL)
+    self->done_destroy (self->done_data);
   g_clear_pointer (&self->uri, g_free);
   g_clear_pointer (&self->fields, g_array_unref);
   g_mutex_clear (&self->mutex);
@@ -126,6 +133,68 @@ _ferry_auth_request_new (const char              *uri,
       g_array_append_val (self->fields, field);
     }
   return self;
+}
+
+/* ssh's prompts come as plain text (through ferry-askpass); tell the kinds
+ * apart by their wording, which OpenSSH has kept for decades. */
+static FerryCredentialKind
+kind_for_prompt (const char *prompt)
+{
+  g_autofree char *lower = g_utf8_strdown (prompt, -1);
+
+  if (strstr (lower, "continue connecting") != NULL || strstr (lower, "authenticity of host") != NULL)
+    return FERRY_CREDENTIAL_HOST_KEY;
+  if (strstr (lower, "password") != NULL || strstr (lower, "passphrase") != NULL ||
+      strstr (lower, "pin") != NULL)
+    return FERRY_CREDENTIAL_SECRET;
+  return FERRY_CREDENTIAL_PROMPT;
+}
+
+FerryAuthRequest *
+_ferry_auth_request_new_prompt (const char *uri,
+                                const char *prompt)
+{
+  FerryAuthRequest *self = g_object_new (FERRY_TYPE_AUTH_REQUEST, NULL);
+  Field field = { 0 };
+
+  self->uri = g_strdup (uri);
+  field.kind = kind_for_prompt (prompt);
+  field.prompt = g_strdup (prompt);
+  g_array_append_val (self->fields, field);
+  return self;
+}
+
+void
+_ferry_auth_request_set_done (FerryAuthRequest     *self,
+                              FerryAuthRequestDone  done,
+                              gpointer              user_data,
+                              GDestroyNotify        destroy)
+{
+  self->done_func = done;
+  self->done_data = user_data;
+  self->done_destroy = destroy;
+}
+
+char *
+_ferry_auth_request_dup_answer (FerryAuthRequest *self,
+                                guint             field)
+{
+  char *answer;
+
+  g_mutex_lock (&self->mutex);
+  answer = g_strdup (g_array_index (self->fields, Field, field).answer);
+  g_mutex_unlock (&self->mutex);
+  return answer;
+}
+
+static gboolean
+notify_done_cb (gpointer user_data)
+{
+  g_autoptr(FerryAuthRequest) self = user_data;
+
+  if (self->done_func != NULL)
+    self->done_func (self, self->accepted, self->done_data);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -245,14 +314,21 @@ static void
 finish (FerryAuthRequest *self,
         gboolean          accepted)
 {
+  gboolean notify = FALSE;
+
   g_mutex_lock (&self->mutex);
   if (!self->done)
     {
       self->done = TRUE;
       self->accepted = accepted;
+      notify = self->done_func != NULL;
       g_cond_broadcast (&self->cond);
     }
   g_mutex_unlock (&self->mutex);
+
+  /* Cancelling may happen on any thread; the done function runs on the main one. */
+  if (notify)
+    g_idle_add (notify_done_cb, g_object_ref (self));
 }
 
 /**

@@ -7,8 +7,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ferry-auth-request.h"
 #include "ferry-connection-manager.h"
+#include "ferry-connection-private.h"
 
 struct _FerryConnectionManager
 {
@@ -17,6 +20,7 @@ struct _FerryConnectionManager
   GSettings  *settings;      /* nullable: no persistence */
   GListStore *connections;
   GHashTable *saved;         /* uri → SavedEntry */
+  FerryAskpassServer *askpass;
 };
 
 /* What is kept in settings for one saved connection. */
@@ -154,6 +158,7 @@ ferry_connection_manager_finalize (GObject *object)
 {
   FerryConnectionManager *self = (FerryConnectionManager *)object;
 
+  g_clear_object (&self->askpass);
   g_clear_object (&self->settings);
   g_clear_object (&self->connections);
   g_clear_pointer (&self->saved, g_hash_table_unref);
@@ -380,4 +385,76 @@ ferry_connection_manager_autoconnect (FerryConnectionManager *self)
           ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_DISCONNECTED)
         ferry_connection_manager_connect (self, c);
     }
+}
+
+static gboolean
+is_opening (FerryConnection *c)
+{
+  FerryConnectionState state = ferry_connection_get_state (c);
+
+  return state == FERRY_CONNECTION_STATE_CONNECTING ||
+         state == FERRY_CONNECTION_STATE_AUTHENTICATING;
+}
+
+/* Which opening connection does this ssh prompt belong to? The one whose URI
+ * names the host ssh connects to; failing that, the only ssh one opening. */
+static FerryConnection *
+route_ssh_prompt (FerryConnectionManager *self,
+                  const char             *destination)
+{
+  const char *at = strrchr (destination, '@');
+  const char *host = at ? at + 1 : destination;
+  FerryConnection *only_ssh = NULL;
+  guint n_ssh = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->connections));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FerryConnection) c = g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+      g_autoptr(GUri) uri = g_uri_parse (ferry_connection_get_uri (c), G_URI_FLAGS_NON_DNS, NULL);
+
+      if (uri == NULL || !is_opening (c) || strstr (g_uri_get_scheme (uri), "ssh") == NULL)
+        continue;
+      if (g_strcmp0 (g_uri_get_host (uri), host) == 0)
+        return c;
+      only_ssh = c;
+      n_ssh++;
+    }
+  return n_ssh == 1 ? only_ssh : NULL;
+}
+
+static void
+askpass_request_cb (FerryAskpassServer     *server,
+                    const char             *destination,
+                    FerryAuthRequest       *request,
+                    FerryConnectionManager *self)
+{
+  FerryConnection *c = route_ssh_prompt (self, destination);
+
+  if (c == NULL)
+    {
+      g_debug ("askpass: no opening connection to %s; refusing", destination);
+      ferry_auth_request_cancel (request);
+      return;
+    }
+  _ferry_connection_emit_auth_request (c, request);
+}
+
+/**
+ * ferry_connection_manager_set_askpass_server:
+ *
+ * Routes ssh's prompts (qemu+ssh:// connections) from @server to the
+ * connection they belong to, as #FerryConnection::auth-request.
+ */
+void
+ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,
+                                             FerryAskpassServer     *server)
+{
+  g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
+
+  if (self->askpass != NULL)
+    g_signal_handlers_disconnect_by_data (self->askpass, self);
+  g_set_object (&self->askpass, server);
+  if (server != NULL)
+    g_signal_connect_object (server, "request", G_CALLBACK (askpass_request_cb), self, 0);
 }

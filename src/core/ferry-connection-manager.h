@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ferry-askpass-server.h"
 #include "ferry-connection.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ void                    ferry_connection_manager_remove         (FerryConnection
 void                    ferry_connection_manager_connect        (FerryConnectionManager *self,
                                                                  FerryConnection        *connection);
 void                    ferry_connection_manager_autoconnect    (FerryConnectionManager *self);
+void                    ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,
+                                                                 FerryAskpassServer     *server);
 
 G_END_DECLS

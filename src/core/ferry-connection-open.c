@@ -292,6 +292,19 @@ complete_open_task (FerryConnection *self,
 }
 
 static void
+inventory_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A host without a storage or network driver still shows what it has. */
+  if (!_ferry_host_inventory_load_finish (FERRY_HOST_INVENTORY (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("inventory: %s", error->message);
+}
+
+static void
 open_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -340,6 +353,9 @@ open_cb (GObject      *object,
   self->reconnect_delay = 0;
   _ferry_connection_set_state (self, FERRY_CONNECTION_STATE_CONNECTED, NULL);
   _ferry_connection_schedule_host_refresh (self);
+  /* Pools and networks load after the VM list: the list is what users wait for. */
+  _ferry_host_inventory_load_async (self->inventory, self->conn, self->cancellable,
+                                    inventory_loaded_cb, NULL);
   complete_open_task (self, NULL);
 }
 
@@ -469,6 +485,8 @@ _ferry_connection_drop (FerryConnection *self)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->host_refresh_source, g_source_remove);
   g_hash_table_remove_all (self->pending_refresh);
+  if (self->inventory != NULL)
+    ferry_host_inventory_close (self->inventory);
   if (self->conn != NULL)
     {
       _ferry_connection_unwatch_domains (self->conn, self->lifecycle_callback_id);

@@ -11,6 +11,7 @@
 #include "ferry-auth-request.h"
 #include "ferry-connection.h"
 #include "ferry-domain-private.h"
+#include "ferry-host-inventory.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,9 @@ struct _FerryConnection
   guint                 reconnect_delay;   /* seconds, doubles up to a limit */
   guint                 host_refresh_interval;
   guint                 host_refresh_source;
+
+  /* Storage pools and networks, loaded once connected. */
+  FerryHostInventory   *inventory;
 
   GCancellable         *cancellable;
 };

@@ -131,6 +131,7 @@ ferry_connection_finalize (GObject *object)
 {
   FerryConnection *self = (FerryConnection *)object;
 
+  g_clear_object (&self->inventory);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->domains);
   g_clear_pointer (&self->domains_by_uuid, g_hash_table_unref);
@@ -330,6 +331,7 @@ ferry_connection_init (FerryConnection *self)
   self->keepalive_count = 3;
   self->host_refresh_interval = 5;
   self->cancellable = g_cancellable_new ();
+  self->inventory = ferry_host_inventory_new ();
   self->domains = g_list_store_new (FERRY_TYPE_DOMAIN);
   self->domains_by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending_refresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -461,4 +463,17 @@ ferry_connection_get_domains_listed (FerryConnection *self)
 {
   g_return_val_if_fail (FERRY_IS_CONNECTION (self), FALSE);
   return self->domains_listed;
+}
+
+/**
+ * ferry_connection_get_inventory:
+ *
+ * Returns: (transfer none): the host's storage pools and networks, loaded
+ *   when connected and emptied when not
+ */
+FerryHostInventory *
+ferry_connection_get_inventory (FerryConnection *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION (self), NULL);
+  return self->inventory;
 }

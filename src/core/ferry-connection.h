@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "ferry-domain.h"
+#include "ferry-host-inventory.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ guint64               ferry_connection_get_memory_total  (FerryConnection     *s
 guint64               ferry_connection_get_memory_free   (FerryConnection     *self);
 GListModel           *ferry_connection_get_domains       (FerryConnection     *self);
 gboolean              ferry_connection_get_domains_listed (FerryConnection    *self);
+FerryHostInventory   *ferry_connection_get_inventory     (FerryConnection     *self);
 
 void                  ferry_connection_open_async        (FerryConnection     *self,
                                                           GCancellable        *cancellable,

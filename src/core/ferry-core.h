@@ -9,10 +9,13 @@
 #include <gio/gio.h>
 
 #include "ferry-error.h"
+#include "ferry-uri.h"
 #include "ferry-auth-request.h"
+#include "ferry-askpass-server.h"
 #include "ferry-domain.h"
 #include "ferry-connection.h"
 #include "ferry-connection-manager.h"
+#include "ferry-host-inventory.h"
 
 G_BEGIN_DECLS
 

@@ -17,6 +17,7 @@ struct _FerryApplication
 
   GSettings              *settings;
   FerryConnectionManager *manager;
+  FerryAskpassServer     *askpass;
 };
 
 G_DEFINE_FINAL_TYPE (FerryApplication, ferry_application, ADW_TYPE_APPLICATION)
@@ -91,6 +92,30 @@ ferry_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* ssh's prompts for qemu+ssh:// go through ferry-askpass to our dialog. */
+static void
+start_askpass (FerryApplication *self)
+{
+  const char *program = g_getenv ("FERRY_ASKPASS");
+  g_autoptr(GError) error = NULL;
+
+  if (program == NULL)
+    program = LIBEXECDIR "/ferry-askpass";
+  if (!g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_debug ("askpass: %s not found; ssh prompts will not reach Ferry", program);
+      return;
+    }
+  self->askpass = ferry_askpass_server_new (program, &error);
+  if (self->askpass == NULL)
+    {
+      g_warning ("Cannot answer ssh prompts: %s", error->message);
+      return;
+    }
+  ferry_askpass_server_export_environment (self->askpass);
+  ferry_connection_manager_set_askpass_server (self->manager, self->askpass);
+}
+
 static void
 ferry_application_startup (GApplication *app)
 {
@@ -102,6 +127,7 @@ ferry_application_startup (GApplication *app)
 
   self->settings = g_settings_new (SCHEMA_ID);
   self->manager = ferry_connection_manager_new (self->settings);
+  start_askpass (self);
   ferry_connection_manager_autoconnect (self->manager);
 
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
@@ -116,6 +142,7 @@ ferry_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (ferry_application_parent_class)->shutdown (app);
 
   g_clear_object (&self->manager);
+  g_clear_object (&self->askpass);
   g_clear_object (&self->settings);
 }
 

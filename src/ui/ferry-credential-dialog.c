@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsecret/secret.h>
 
 #include "ferry-credential-dialog.h"
+#include "ferry-secrets.h"
 
 struct _FerryCredentialDialog
 {
@@ -22,7 +24,15 @@ struct _FerryCredentialDialog
 
   /* Template Widgets */
   GtkListBox       *fields_list;
+  GtkListBox       *remember_list;
+  GtkSwitch        *remember_switch;
 };
+
+static gboolean
+is_secret (FerryCredentialKind kind)
+{
+  return kind == FERRY_CREDENTIAL_PASSWORD || kind == FERRY_CREDENTIAL_SECRET;
+}
 
 G_DEFINE_FINAL_TYPE (FerryCredentialDialog, ferry_credential_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
@@ -42,6 +52,13 @@ ferry_credential_dialog_response (AdwMessageDialog *dialog,
             ferry_auth_request_set_answer (self->request, i, gtk_editable_get_text (entry));
           else
             ferry_auth_request_set_answer (self->request, i, "y");
+
+          /* Only with the user's consent, and only into the keyring. */
+          if (entry != NULL && gtk_switch_get_active (self->remember_switch) &&
+              is_secret (ferry_auth_request_get_field_kind (self->request, i)))
+            ferry_secrets_store_async (ferry_auth_request_get_uri (self->request),
+                                       ferry_auth_request_get_field_prompt (self->request, i),
+                                       gtk_editable_get_text (entry), NULL, NULL, NULL);
         }
       ferry_auth_request_submit (self->request);
     }
@@ -79,6 +96,8 @@ ferry_credential_dialog_class_init (FerryCredentialDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/ferry-credential-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryCredentialDialog, fields_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryCredentialDialog, remember_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryCredentialDialog, remember_switch);
 }
 
 static void
@@ -180,6 +199,9 @@ ferry_credential_dialog_new (GtkWindow        *parent,
 
   gtk_widget_set_visible (GTK_WIDGET (self->fields_list),
                           gtk_widget_get_first_child (GTK_WIDGET (self->fields_list)) != NULL);
+  for (guint i = 0; i < ferry_auth_request_get_n_fields (request); i++)
+    if (is_secret (ferry_auth_request_get_field_kind (request, i)))
+      gtk_widget_set_visible (GTK_WIDGET (self->remember_list), TRUE);
 
   if (host_key)
     {
@@ -198,4 +220,125 @@ ferry_credential_dialog_new (GtkWindow        *parent,
   if (first != NULL)
     gtk_widget_grab_focus (first);
   return self;
+}
+
+/* ---------------------------------------------------- remembered secrets */
+
+#define STORED_PROMPT_KEY "ferry-stored-secret-prompt"
+#define SKIP_STORED_KEY "ferry-skip-stored-secret"
+
+typedef struct
+{
+  GtkWindow        *parent;
+  FerryConnection  *connection;
+  FerryAuthRequest *request;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->parent);
+  g_clear_object (&pending->connection);
+  g_clear_object (&pending->request);
+  g_free (pending);
+}
+
+static void
+present_dialog (GtkWindow        *parent,
+                FerryConnection  *connection,
+                FerryAuthRequest *request)
+{
+  gtk_window_present (GTK_WINDOW (ferry_credential_dialog_new (parent, connection, request)));
+}
+
+/* A remembered secret that did not work is forgotten, so the next attempt
+ * asks the user instead of failing the same way again. */
+static void
+state_changed_cb (FerryConnection *connection)
+{
+  const char *prompt = g_object_get_data (G_OBJECT (connection), STORED_PROMPT_KEY);
+
+  if (prompt == NULL)
+    return;
+
+  switch (ferry_connection_get_state (connection))
+    {
+    case FERRY_CONNECTION_STATE_FAILED:
+      ferry_secrets_forget_async (ferry_connection_get_uri (connection), prompt, NULL, NULL, NULL);
+      g_object_set_data (G_OBJECT (connection), SKIP_STORED_KEY, GINT_TO_POINTER (TRUE));
+      g_object_set_data (G_OBJECT (connection), STORED_PROMPT_KEY, NULL);
+      break;
+    case FERRY_CONNECTION_STATE_CONNECTED:
+      g_object_set_data (G_OBJECT (connection), STORED_PROMPT_KEY, NULL);
+      break;
+    case FERRY_CONNECTION_STATE_DISCONNECTED:
+    case FERRY_CONNECTION_STATE_CONNECTING:
+    case FERRY_CONNECTION_STATE_AUTHENTICATING:
+    default:
+      break;
+    }
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Pending *pending = user_data;
+  char *secret = ferry_secrets_lookup_finish (result, NULL);
+
+  if (secret == NULL)
+    {
+      present_dialog (pending->parent, pending->connection, pending->request);
+    }
+  else
+    {
+      ferry_auth_request_set_answer (pending->request, 0, secret);
+      secret_password_free (secret);
+      g_object_set_data_full (G_OBJECT (pending->connection), STORED_PROMPT_KEY,
+                              g_strdup (ferry_auth_request_get_field_prompt (pending->request, 0)),
+                              g_free);
+      ferry_auth_request_submit (pending->request);
+    }
+  pending_free (pending);
+}
+
+/**
+ * ferry_credential_dialog_answer:
+ *
+ * Answers @request from the keyring when the user asked Ferry to remember it
+ * (and it did not just fail), else asks with a credential dialog.
+ */
+void
+ferry_credential_dialog_answer (GtkWindow        *parent,
+                                FerryConnection  *connection,
+                                FerryAuthRequest *request)
+{
+  Pending *pending;
+
+  g_return_if_fail (FERRY_IS_CONNECTION (connection));
+  g_return_if_fail (FERRY_IS_AUTH_REQUEST (request));
+
+  if (g_object_get_data (G_OBJECT (connection), SKIP_STORED_KEY) != NULL ||
+      ferry_auth_request_get_n_fields (request) != 1 ||
+      !is_secret (ferry_auth_request_get_field_kind (request, 0)))
+    {
+      g_object_set_data (G_OBJECT (connection), SKIP_STORED_KEY, NULL);
+      present_dialog (parent, connection, request);
+      return;
+    }
+
+  if (g_object_get_data (G_OBJECT (connection), "ferry-watching-secrets") == NULL)
+    {
+      g_object_set_data (G_OBJECT (connection), "ferry-watching-secrets", GINT_TO_POINTER (TRUE));
+      g_signal_connect (connection, "notify::state", G_CALLBACK (state_changed_cb), NULL);
+    }
+
+  pending = g_new0 (Pending, 1);
+  pending->parent = parent ? g_object_ref (parent) : NULL;
+  pending->connection = g_object_ref (connection);
+  pending->request = g_object_ref (request);
+  ferry_secrets_lookup_async (ferry_auth_request_get_uri (request),
+                              ferry_auth_request_get_field_prompt (request, 0),
+                              NULL, lookup_cb, pending);
 }

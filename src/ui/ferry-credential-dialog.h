@@ -21,4 +21,8 @@ FerryCredentialDialog *ferry_credential_dialog_new (GtkWindow        *parent,
                                                     FerryConnection  *connection,
                                                     FerryAuthRequest *request);
 
+void                   ferry_credential_dialog_answer (GtkWindow        *parent,
+                                                       FerryConnection  *connection,
+                                                       FerryAuthRequest *request);
+
 G_END_DECLS

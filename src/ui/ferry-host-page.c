@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "ferry-host-page.h"
+#include "ferry-networks-view.h"
+#include "ferry-pools-view.h"
 
 struct _FerryHostPage
 {
@@ -33,6 +35,8 @@ struct _FerryHostPage
   GtkFilterListModel *filter_model;
   GtkSingleSelection *selection;
   AdwStatusPage      *disconnected_page;
+  FerryPoolsView     *pools_view;
+  FerryNetworksView  *networks_view;
 
   /* The VM the actions apply to, followed for state changes. */
   GSignalGroup       *selected_signals;
@@ -370,6 +374,8 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FERRY_TYPE_DOMAIN);
+  g_type_ensure (FERRY_TYPE_POOLS_VIEW);
+  g_type_ensure (FERRY_TYPE_NETWORKS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ferry-host-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, stack);
@@ -386,6 +392,8 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, selection);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, disconnected_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, pools_view);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, networks_view);
   gtk_widget_class_bind_template_callback (widget_class, format_memory_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_css_cb);
@@ -449,6 +457,10 @@ ferry_host_page_set_connection (FerryHostPage   *self,
   g_signal_group_set_target (self->signals, connection);
   gtk_filter_list_model_set_model (self->filter_model,
                                    connection ? ferry_connection_get_domains (connection) : NULL);
+  ferry_pools_view_set_model (self->pools_view, connection ?
+                              ferry_host_inventory_get_pools (ferry_connection_get_inventory (connection)) : NULL);
+  ferry_networks_view_set_model (self->networks_view, connection ?
+                                 ferry_host_inventory_get_networks (ferry_connection_get_inventory (connection)) : NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);

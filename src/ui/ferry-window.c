@@ -106,10 +106,7 @@ auth_request_cb (FerryWindow            *self,
                  FerryAuthRequest       *request,
                  FerryConnectionManager *manager)
 {
-  FerryCredentialDialog *dialog = ferry_credential_dialog_new (GTK_WINDOW (self), connection,
-                                                               request);
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  ferry_credential_dialog_answer (GTK_WINDOW (self), connection, request);
 }
 
 static void
