@@ -373,13 +373,6 @@ lifecycle_event_cb (virConnectPtr  conn,
   return 0;
 }
 
-static void
-weak_ref_free (void *opaque)
-{
-  g_weak_ref_clear (opaque);
-  g_free (opaque);
-}
-
 /**
  * _ferry_connection_watch_domains:
  *
@@ -392,18 +385,17 @@ _ferry_connection_watch_domains (FerryConnection  *self,
                                  virConnectPtr     conn,
                                  GError          **error)
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GWeakRef *ref = _ferry_weak_ref_new (self);
   int id;
 
   FERRY_LIBVIRT_ENTER ();
 
-  g_weak_ref_init (ref, self);
   id = virConnectDomainEventRegisterAny (conn, NULL, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                          VIR_DOMAIN_EVENT_CALLBACK (lifecycle_event_cb),
-                                         ref, weak_ref_free);
+                                         ref, _ferry_weak_ref_free);
   if (id < 0)
     {
-      weak_ref_free (ref);
+      _ferry_weak_ref_free (ref);
       ferry_set_error_from_libvirt (error, "virConnectDomainEventRegisterAny");
     }
   return id;

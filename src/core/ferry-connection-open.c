@@ -202,13 +202,6 @@ connection_closed_cb (virConnectPtr  conn,
                       void          *opaque);
 
 static void
-weak_ref_free (void *opaque)
-{
-  g_weak_ref_clear (opaque);
-  g_free (opaque);
-}
-
-static void
 open_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -246,12 +239,11 @@ open_worker (GTask        *task,
       return;
     }
 
-  close_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (close_ref, self);
+  close_ref = _ferry_weak_ref_new (self);
   if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, close_ref,
-                                       weak_ref_free) < 0)
+                                       _ferry_weak_ref_free) < 0)
     {
-      weak_ref_free (close_ref);
+      _ferry_weak_ref_free (close_ref);
       virResetLastError ();
     }
 

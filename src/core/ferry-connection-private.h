@@ -98,6 +98,10 @@ int        _ferry_connection_watch_domains   (FerryConnection       *self,
 void       _ferry_connection_unwatch_domains (virConnectPtr          conn,
                                               int                    callback_id);
 
+/* A new reference to the open libvirt connection, or NULL when not connected.
+ * Main thread; release it with _ferry_conn_release(). */
+virConnectPtr _ferry_connection_ref_conn     (FerryConnection       *self);
+
 /* Hands the last use of @conn to a worker: virConnectClose is an RPC. */
 void       _ferry_conn_release               (virConnectPtr          conn);
 

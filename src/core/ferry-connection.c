@@ -477,3 +477,12 @@ ferry_connection_get_inventory (FerryConnection *self)
   g_return_val_if_fail (FERRY_IS_CONNECTION (self), NULL);
   return self->inventory;
 }
+
+virConnectPtr
+_ferry_connection_ref_conn (FerryConnection *self)
+{
+  if (self->conn == NULL || self->state != FERRY_CONNECTION_STATE_CONNECTED)
+    return NULL;
+  virConnectRef (self->conn);
+  return self->conn;
+}

@@ -16,4 +16,9 @@ G_BEGIN_DECLS
 void _ferry_libvirt_enter (const char *where);
 #define FERRY_LIBVIRT_ENTER() _ferry_libvirt_enter (G_STRFUNC)
 
+/* Heap-allocated weak references, the opaque data of libvirt callbacks: the
+ * callback may outlive the object it reports to. */
+GWeakRef *_ferry_weak_ref_new  (gpointer object);
+void      _ferry_weak_ref_free (void    *ref);
+
 G_END_DECLS

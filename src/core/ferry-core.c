@@ -67,3 +67,19 @@ ferry_core_get_main_thread_libvirt_calls (void)
 {
   return g_atomic_int_get (&main_thread_calls);
 }
+
+GWeakRef *
+_ferry_weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+void
+_ferry_weak_ref_free (void *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}

@@ -9,6 +9,9 @@
 #include <gio/gio.h>
 
 #include "ferry-error.h"
+#include "ferry-event.h"
+#include "ferry-job-stats.h"
+#include "ferry-migration-job.h"
 #include "ferry-uri.h"
 #include "ferry-auth-request.h"
 #include "ferry-askpass-server.h"

@@ -559,22 +559,6 @@ network_lifecycle_cb (virConnectPtr  conn,
     note_changed (opaque, FALSE, uuid);
 }
 
-static void
-weak_ref_free (void *opaque)
-{
-  g_weak_ref_clear (opaque);
-  g_free (opaque);
-}
-
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
 typedef struct
 {
   virConnectPtr conn;
@@ -838,38 +822,38 @@ load_worker (GTask        *task,
 
   /* Register before listing: a change made while the listing runs is then
    * in the listing or in an event, never lost between the two. */
-  ref = weak_ref_new (source_object);
+  ref = _ferry_weak_ref_new (source_object);
   data->pool_lifecycle_id =
     virConnectStoragePoolEventRegisterAny (data->conn, NULL, VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE,
                                            VIR_STORAGE_POOL_EVENT_CALLBACK (pool_lifecycle_cb),
-                                           ref, weak_ref_free);
+                                           ref, _ferry_weak_ref_free);
   if (data->pool_lifecycle_id < 0)
     {
-      weak_ref_free (ref);
+      _ferry_weak_ref_free (ref);
       ferry_set_error_from_libvirt (&data->pools_error, "virConnectStoragePoolEventRegisterAny");
     }
   else
     {
-      ref = weak_ref_new (source_object);
+      ref = _ferry_weak_ref_new (source_object);
       data->pool_refresh_id =
         virConnectStoragePoolEventRegisterAny (data->conn, NULL, VIR_STORAGE_POOL_EVENT_ID_REFRESH,
                                                VIR_STORAGE_POOL_EVENT_CALLBACK (pool_refresh_cb),
-                                               ref, weak_ref_free);
+                                               ref, _ferry_weak_ref_free);
       if (data->pool_refresh_id < 0)
         {
-          weak_ref_free (ref);
+          _ferry_weak_ref_free (ref);
           ferry_set_error_from_libvirt (&data->pools_error, "virConnectStoragePoolEventRegisterAny");
         }
     }
 
-  ref = weak_ref_new (source_object);
+  ref = _ferry_weak_ref_new (source_object);
   data->network_lifecycle_id =
     virConnectNetworkEventRegisterAny (data->conn, NULL, VIR_NETWORK_EVENT_ID_LIFECYCLE,
                                        VIR_NETWORK_EVENT_CALLBACK (network_lifecycle_cb),
-                                       ref, weak_ref_free);
+                                       ref, _ferry_weak_ref_free);
   if (data->network_lifecycle_id < 0)
     {
-      weak_ref_free (ref);
+      _ferry_weak_ref_free (ref);
       ferry_set_error_from_libvirt (&data->networks_error, "virConnectNetworkEventRegisterAny");
     }
 

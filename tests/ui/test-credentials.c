@@ -13,41 +13,10 @@
 #include "ferry-credential-dialog.h"
 #include "ferry-secrets.h"
 #include "ferry-window.h"
+#include "ferry-test-gtk.h"
 #include "ferry-test-utils.h"
 
 #define TIMEOUT_MS 20000
-
-static GtkWidget *
-find_child_by_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 visible_dialog (void)
@@ -84,19 +53,19 @@ answer_until_settled (FerryConnection *c,
           g_main_context_iteration (NULL, TRUE);
           continue;
         }
-      row = find_child_by_type (dialog, ADW_TYPE_ENTRY_ROW);
+      row = ferry_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW);
       if (ADW_IS_PASSWORD_ENTRY_ROW (row))
         {
           password_dialogs++;
           gtk_editable_set_text (GTK_EDITABLE (row), password);
-          gtk_switch_set_active (GTK_SWITCH (find_child_by_type (dialog, GTK_TYPE_SWITCH)), remember);
+          gtk_switch_set_active (GTK_SWITCH (ferry_test_find_widget (dialog, GTK_TYPE_SWITCH)), remember);
         }
       else
         {
           gtk_editable_set_text (GTK_EDITABLE (row), "admin");
         }
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-      gtk_widget_activate (find_button (dialog, "C_onnect"));
+      gtk_widget_activate (ferry_test_find_button (dialog, "C_onnect"));
       while (dialog != NULL)
         g_main_context_iteration (NULL, TRUE);
     }

@@ -10,34 +10,17 @@
 
 #include "ferry-networks-view.h"
 #include "ferry-pools-view.h"
+#include "ferry-test-gtk.h"
 #include "ferry-test-utils.h"
 
 #define TIMEOUT_MS 20000
 #define GIB (1024ull * 1024 * 1024)
 
-static GtkWidget *
-find_child_by_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Rows the column view has actually made widgets for. */
 static guint
 count_rows (GtkWidget *view)
 {
-  GtkWidget *list = find_child_by_type (view, GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = ferry_test_find_widget (view, GTK_TYPE_LIST_VIEW);
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (list);
@@ -65,7 +48,7 @@ rows_shown (gpointer user_data)
 static const char *
 visible_page (GtkWidget *view)
 {
-  GtkStack *stack = GTK_STACK (find_child_by_type (view, GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (ferry_test_find_widget (view, GTK_TYPE_STACK));
 
   return gtk_stack_get_visible_child_name (stack);
 }
@@ -147,7 +130,7 @@ check_view_rows (GtkWidget  *view,
 
   /* Sorted by name at start; the model itself keeps its order. */
   shown = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-            find_child_by_type (view, GTK_TYPE_COLUMN_VIEW))));
+            ferry_test_find_widget (view, GTK_TYPE_COLUMN_VIEW))));
   while (gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (
            gtk_single_selection_get_model (GTK_SINGLE_SELECTION (shown)))) > 0)
     g_main_context_iteration (NULL, TRUE);

@@ -11,27 +11,10 @@
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-window.h"
+#include "ferry-test-gtk.h"
 #include "ferry-test-utils.h"
 
 #define TIMEOUT_MS 20000
-
-static GtkWidget *
-find_child_by_type (GtkWidget *widget,
-                    GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 view_has_rows (gpointer user_data)
@@ -60,13 +43,13 @@ test_window_lists_host (void)
 
   /* The only host is selected and shown. */
   g_assert_true (ferry_window_get_selected_connection (FERRY_WINDOW (window)) == c);
-  page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
+  page = ferry_test_find_widget (window, FERRY_TYPE_HOST_PAGE);
   g_assert_true (ferry_host_page_get_connection (FERRY_HOST_PAGE (page)) == c);
 
   ferry_connection_manager_connect (manager, c);
   ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
 
-  view = GTK_COLUMN_VIEW (find_child_by_type (page, GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (ferry_test_find_widget (page, GTK_TYPE_COLUMN_VIEW));
   ferry_test_wait_until (view_has_rows, view, TIMEOUT_MS, "300 rows in the VM list");
 
   /* Sorted by name at start (the sort runs incrementally, so wait for it). */
@@ -78,7 +61,7 @@ test_window_lists_host (void)
   g_assert_cmpstr (ferry_domain_get_name (first), ==, "vm-00000");
 
   /* The search filters by name. */
-  search = find_child_by_type (page, GTK_TYPE_SEARCH_ENTRY);
+  search = ferry_test_find_widget (page, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "vm-0029");
   while (g_list_model_get_n_items (G_LIST_MODEL (model)) != 10)
     g_main_context_iteration (NULL, TRUE);
@@ -94,8 +77,8 @@ test_window_failed_host (void)
   FerryConnection *c = ferry_connection_manager_add (manager, "test:///no/such/file.xml",
                                                      NULL, FALSE, FALSE);
   GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
-  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
-  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+  GtkWidget *page = ferry_test_find_widget (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (ferry_test_find_widget (page, GTK_TYPE_STACK));
 
   gtk_window_present (GTK_WINDOW (window));
   ferry_connection_manager_connect (manager, c);
@@ -123,35 +106,6 @@ credential_dialog_shown (gpointer user_data)
   return *dialog != NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-press_button (GtkWidget  *root,
-              const char *label)
-{
-  GtkWidget *button = find_button (root, label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_widget_activate (button);
-}
-
 /* Answers the credential dialogs as a user would, typing into the rows they
  * show (libvirt may ask for the user name and the password one at a time),
  * until the connection stops authenticating. */
@@ -170,12 +124,12 @@ answer_credentials (FerryConnection *c,
           g_main_context_iteration (NULL, TRUE);
           continue;
         }
-      row = find_child_by_type (dialog, ADW_TYPE_ENTRY_ROW);
+      row = ferry_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW);
       g_assert_nonnull (row);
       gtk_editable_set_text (GTK_EDITABLE (row),
                              ADW_IS_PASSWORD_ENTRY_ROW (row) ? password : "admin");
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
-      press_button (dialog, "C_onnect");
+      ferry_test_press_button (dialog, "C_onnect");
       while (dialog != NULL && gtk_widget_get_visible (dialog))
         g_main_context_iteration (NULL, TRUE);
       if (dialog != NULL)
@@ -190,8 +144,8 @@ test_window_wrong_password_then_retry (void)
   g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
   FerryConnection *c = ferry_connection_manager_add (manager, uri, "Guarded host", FALSE, FALSE);
   GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
-  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
-  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+  GtkWidget *page = ferry_test_find_widget (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (ferry_test_find_widget (page, GTK_TYPE_STACK));
 
   gtk_window_present (GTK_WINDOW (window));
   ferry_connection_manager_connect (manager, c);
@@ -219,8 +173,8 @@ test_window_silent_host_cancel (void)
   g_autofree char *other_uri = ferry_test_write_host (5);
   FerryConnection *other = ferry_connection_manager_add (manager, other_uri, NULL, FALSE, FALSE);
   GtkWidget *window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
-  GtkWidget *page = find_child_by_type (window, FERRY_TYPE_HOST_PAGE);
-  GtkStack *stack = GTK_STACK (find_child_by_type (page, GTK_TYPE_STACK));
+  GtkWidget *page = ferry_test_find_widget (window, FERRY_TYPE_HOST_PAGE);
+  GtkStack *stack = GTK_STACK (ferry_test_find_widget (page, GTK_TYPE_STACK));
 
   gtk_window_present (GTK_WINDOW (window));
   ferry_connection_manager_connect (manager, c);

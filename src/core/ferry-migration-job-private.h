@@ -1,0 +1,93 @@
+/* ferry-migration-job-private.h — shared by ferry-migration-job*.c
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libvirt/libvirt.h>
+
+#include "ferry-event.h"
+#include "ferry-migration-job.h"
+
+G_BEGIN_DECLS
+
+struct _FerryMigrationJob
+{
+  GObject              parent_instance;
+
+  FerryConnection     *source;
+  FerryConnection     *destination;     /* nullable for peer-to-peer */
+  char                *uuid;
+  char                *name;
+  FerryMigrationPlan   plan;
+
+  FerryMigrationState  state;
+  FerryPlacement       placement;
+  char                *message;         /* what happened, in words */
+
+  /* libvirt handles, referenced for the workers; released in workers. */
+  virConnectPtr        sconn;
+  virConnectPtr        dconn;
+  virDomainPtr         dom;
+  int                  callback_ids[4];
+
+  FerryJobStats        stats;
+  GArray              *samples;         /* FerryJobStats, one per poll */
+  gint64               start_usec;
+  gint64               progress_usec;   /* when data last moved */
+  guint64              last_processed;
+  guint                poll_source;
+  guint                poll_in_flight : 1;
+  guint                downtime_applied : 1;
+  guint                abort_requested : 1;
+  guint                stalled : 1;
+  guint                was_active : 1;
+  guint                postcopy_source;
+  guint                stall_timeout;
+
+  GListStore          *events;
+  GTask               *task;
+};
+
+typedef struct
+{
+  FerryPlacement  placement;
+  gboolean        ok;
+  GError         *error;
+  FerryJobStats   final_stats;
+  gboolean        have_final_stats;
+} FerryMigrateResult;
+
+/* ferry-migration-job-workers.c: each runs in a worker thread. */
+void  _ferry_migration_job_prepare_worker (GTask *, gpointer, gpointer, GCancellable *);
+void  _ferry_migration_job_migrate_worker (GTask *, gpointer, gpointer, GCancellable *);
+void  _ferry_migration_job_poll_worker    (GTask *, gpointer, gpointer, GCancellable *);
+void  _ferry_migration_job_control        (FerryMigrationJob *self,
+                                           int                what,
+                                           guint64            value);
+void  _ferry_migration_job_unwatch        (FerryMigrationJob *self);
+
+enum {
+  FERRY_JOB_CONTROL_ABORT,
+  FERRY_JOB_CONTROL_SPEED,
+  FERRY_JOB_CONTROL_POSTCOPY_SPEED,
+  FERRY_JOB_CONTROL_DOWNTIME,
+  FERRY_JOB_CONTROL_POSTCOPY,
+};
+
+/* ferry-migration-job.c, main thread */
+void  _ferry_migration_job_log            (FerryMigrationJob  *self,
+                                           FerryEventSeverity  severity,
+                                           const char         *host,
+                                           const char         *message);
+void  _ferry_migration_job_control_done   (FerryMigrationJob  *self,
+                                           int                 what,
+                                           GError             *error);
+void  _ferry_migration_job_iteration      (FerryMigrationJob  *self,
+                                           int                 iteration);
+
+char *_ferry_migration_explain            (const char         *libvirt_message);
+
+G_END_DECLS

@@ -1,0 +1,93 @@
+/* ferry-migration-job.h
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ferry-connection.h"
+#include "ferry-job-stats.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FERRY_MIGRATION_STATE_PREPARING,
+  FERRY_MIGRATION_STATE_MIGRATING,
+  FERRY_MIGRATION_STATE_POSTCOPY,
+  FERRY_MIGRATION_STATE_COMPLETING,
+  FERRY_MIGRATION_STATE_COMPLETED,
+  FERRY_MIGRATION_STATE_FAILED,
+  FERRY_MIGRATION_STATE_CANCELLED,
+} FerryMigrationState;
+
+/* Where the VM runs once a job has ended, verified on both hosts. */
+typedef enum
+{
+  FERRY_PLACEMENT_UNKNOWN,
+  FERRY_PLACEMENT_SOURCE,
+  FERRY_PLACEMENT_DESTINATION,
+  FERRY_PLACEMENT_BOTH,
+  FERRY_PLACEMENT_NEITHER,
+} FerryPlacement;
+
+/* What the job needs from the options, resolved when it starts. */
+typedef struct
+{
+  unsigned long  flags;            /* VIR_MIGRATE_* */
+  gpointer       params;           /* virTypedParameterPtr, owned */
+  int            nparams;
+  char          *destination_uri;  /* for peer-to-peer */
+  gboolean       peer_to_peer;
+  gboolean       offline;
+  guint64        max_downtime_ms;  /* 0: libvirt's default */
+  int            postcopy_after;   /* seconds after start; -1: only on request */
+} FerryMigrationPlan;
+
+void ferry_migration_plan_clear (FerryMigrationPlan *plan);
+
+#define FERRY_TYPE_MIGRATION_JOB (ferry_migration_job_get_type ())
+
+G_DECLARE_FINAL_TYPE (FerryMigrationJob, ferry_migration_job, FERRY, MIGRATION_JOB, GObject)
+
+FerryMigrationJob   *ferry_migration_job_new          (FerryConnection     *source,
+                                                       FerryConnection     *destination,
+                                                       const char          *domain_uuid,
+                                                       const char          *domain_name,
+                                                       FerryMigrationPlan  *plan);
+void                 ferry_migration_job_run_async    (FerryMigrationJob   *self,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean             ferry_migration_job_run_finish   (FerryMigrationJob   *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
+void                 ferry_migration_job_cancel       (FerryMigrationJob   *self);
+void                 ferry_migration_job_set_bandwidth (FerryMigrationJob  *self,
+                                                       guint64              mib_per_second);
+void                 ferry_migration_job_set_max_downtime (FerryMigrationJob *self,
+                                                       guint64              milliseconds);
+void                 ferry_migration_job_start_postcopy (FerryMigrationJob *self);
+
+FerryMigrationState  ferry_migration_job_get_state    (FerryMigrationJob   *self);
+const char          *ferry_migration_job_get_domain_name (FerryMigrationJob *self);
+FerryConnection     *ferry_migration_job_get_source   (FerryMigrationJob   *self);
+FerryConnection     *ferry_migration_job_get_destination (FerryMigrationJob *self);
+const FerryJobStats *ferry_migration_job_get_stats    (FerryMigrationJob   *self);
+const FerryJobStats *ferry_migration_job_get_samples  (FerryMigrationJob   *self,
+                                                       guint               *n_samples);
+FerryPlacement       ferry_migration_job_get_placement (FerryMigrationJob  *self);
+gboolean             ferry_migration_job_get_stalled  (FerryMigrationJob   *self);
+const char          *ferry_migration_job_get_message  (FerryMigrationJob   *self);
+guint64              ferry_migration_job_get_elapsed_ms (FerryMigrationJob *self);
+GListModel          *ferry_migration_job_get_events   (FerryMigrationJob   *self);
+void                 ferry_migration_job_set_stall_timeout (FerryMigrationJob *self,
+                                                       guint                seconds);
+
+const char          *ferry_migration_state_to_string  (FerryMigrationState  state);
+const char          *ferry_placement_to_string        (FerryPlacement       placement);
+
+G_END_DECLS

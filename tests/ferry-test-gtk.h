@@ -1,0 +1,23 @@
+/* ferry-test-gtk.h — finding and pressing widgets in UI tests, as a user would.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The first widget of @type in @root's tree (depth first), or NULL. */
+GtkWidget *ferry_test_find_widget (GtkWidget  *root,
+                                   GType       type);
+/* The first GtkButton whose label is @label, or NULL. */
+GtkWidget *ferry_test_find_button (GtkWidget  *root,
+                                   const char *label);
+/* Finds the button labelled @label, checks it can be pressed, presses it. */
+void       ferry_test_press_button (GtkWidget  *root,
+                                    const char *label);
+
+G_END_DECLS
