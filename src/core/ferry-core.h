@@ -19,6 +19,7 @@
 #include "ferry-connection.h"
 #include "ferry-connection-manager.h"
 #include "ferry-host-inventory.h"
+#include "ferry-migration-options.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,8 @@
 #include "ferry-enums.h"
 #include "ferry-error.h"
 #include "ferry-migration-job-private.h"
+#include "ferry-migration-options.h"
+#include "ferry-migration-params.h"
 
 /* ≥ 2 Hz, so progress is never more than half a second behind. */
 #define POLL_INTERVAL_MS 400
@@ -56,6 +58,63 @@ ferry_migration_plan_clear (FerryMigrationPlan *plan)
   plan->params = NULL;
   plan->nparams = 0;
   g_clear_pointer (&plan->destination_uri, g_free);
+}
+
+static int
+enum_nick_is (GObject    *object,
+              const char *property,
+              const char *nick)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  GEnumClass *klass;
+  GEnumValue *value;
+  int v = 0;
+
+  g_return_val_if_fail (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec), FALSE);
+  g_object_get (object, property, &v, NULL);
+  klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+  value = g_enum_get_value (klass, v);
+  return value != NULL && g_str_equal (value->value_nick, nick);
+}
+
+/**
+ * ferry_migration_plan_init:
+ * @options: a #FerryMigrationOptions
+ *
+ * Resolves @options into what a job needs: validated, as libvirt flags and
+ * typed parameters, plus the settings applied while the job runs.
+ */
+gboolean
+ferry_migration_plan_init (FerryMigrationPlan  *plan,
+                           GObject             *options,
+                           GError             **error)
+{
+  gboolean postcopy = FALSE;
+  guint postcopy_seconds = 0;
+  virTypedParameterPtr params = NULL;
+
+  memset (plan, 0, sizeof *plan);
+  if (!ferry_migration_options_validate (FERRY_MIGRATION_OPTIONS (options), error))
+    return FALSE;
+  if (!ferry_migration_options_to_params (FERRY_MIGRATION_OPTIONS (options), &params,
+                                          &plan->nparams, error))
+    return FALSE;
+  plan->params = params;
+  plan->flags = ferry_migration_options_get_flags (FERRY_MIGRATION_OPTIONS (options));
+  g_object_get (options,
+                "destination-uri", &plan->destination_uri,
+                "max-downtime", &plan->max_downtime_ms,
+                "postcopy", &postcopy,
+                "postcopy-after-seconds", &postcopy_seconds,
+                NULL);
+  plan->peer_to_peer = (plan->flags & VIR_MIGRATE_PEER2PEER) != 0;
+  plan->offline = (plan->flags & VIR_MIGRATE_OFFLINE) != 0;
+  plan->postcopy_after = -1;
+  if (postcopy && enum_nick_is (options, "postcopy-after", "immediately"))
+    plan->postcopy_after = 0;
+  else if (postcopy && enum_nick_is (options, "postcopy-after", "after-seconds"))
+    plan->postcopy_after = (int)MIN (postcopy_seconds, (guint)G_MAXINT);
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -670,6 +729,24 @@ ferry_migration_job_run_async (FerryMigrationJob   *self,
                                    _("Not connected to the source host") :
                                    _("Not connected to the destination host"));
 
+      set_state (self, FERRY_MIGRATION_STATE_FAILED);
+      set_message (self, error->message);
+      finish (self, error);
+      return;
+    }
+
+  /* libvirt refuses a destination with the source's host name or UUID, and
+   * checking placement on "both" would then see the one VM twice. */
+  if (self->destination != NULL &&
+      g_strcmp0 (ferry_connection_get_hostname (self->source),
+                 ferry_connection_get_hostname (self->destination)) == 0)
+    {
+      GError *error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
+                                   _("Source and destination are the same host (%s). "
+                                     "Pick another destination."),
+                                   ferry_connection_get_hostname (self->source));
+
+      self->placement = FERRY_PLACEMENT_SOURCE;
       set_state (self, FERRY_MIGRATION_STATE_FAILED);
       set_message (self, error->message);
       finish (self, error);

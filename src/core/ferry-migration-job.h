@@ -47,7 +47,10 @@ typedef struct
   int            postcopy_after;   /* seconds after start; -1: only on request */
 } FerryMigrationPlan;
 
-void ferry_migration_plan_clear (FerryMigrationPlan *plan);
+void     ferry_migration_plan_clear    (FerryMigrationPlan *plan);
+gboolean ferry_migration_plan_init    (FerryMigrationPlan *plan,
+                                       GObject            *options,
+                                       GError            **error);
 
 #define FERRY_TYPE_MIGRATION_JOB (ferry_migration_job_get_type ())
 

@@ -1,0 +1,31 @@
+/* ferry-migrate-options.h — ferry-migrate's command line.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean   live, offline, p2p, tunnelled, persistent, undefinesource, suspend;
+  gboolean   copy_storage_all, copy_storage_inc, unsafe, auto_converge, compressed;
+  gboolean   parallel, postcopy, postcopy_after_precopy, tls, zerocopy;
+  gboolean   abort_on_error, change_protection, timeout_suspend, timeout_postcopy;
+  gboolean   print_virsh, quiet, commands;
+  char      *migrate_disks, *disks_uri, *comp_methods, *migrateuri, *listen_address, *dname;
+  int        disks_port, auto_converge_initial, auto_converge_increment;
+  int        parallel_connections, timeout, postcopy_after, stall_timeout;
+  gint64     bandwidth, postcopy_bandwidth, max_downtime;
+} FerryMigrateCli;
+
+GOptionContext        *ferry_migrate_cli_context (FerryMigrateCli  *cli);
+FerryMigrationOptions *ferry_migrate_cli_options (FerryMigrateCli  *cli,
+                                                  const char       *destination_uri,
+                                                  GError          **error);
+
+G_END_DECLS
