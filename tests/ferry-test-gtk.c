@@ -37,6 +37,13 @@ match_type (GtkWidget     *widget,
 }
 
 static gboolean
+match_mapped_type (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return match_type (widget, data) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 match_label (GtkWidget     *widget,
              gconstpointer  data)
 {
@@ -49,6 +56,13 @@ ferry_test_find_widget (GtkWidget *root,
                         GType      type)
 {
   return find (root, match_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWidget *
+ferry_test_find_mapped (GtkWidget *root,
+                        GType      type)
+{
+  return find (root, match_mapped_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWidget *

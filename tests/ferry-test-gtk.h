@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 /* The first widget of @type in @root's tree (depth first), or NULL. */
 GtkWidget *ferry_test_find_widget (GtkWidget  *root,
                                    GType       type);
+/* The first widget of @type that is on screen (mapped), or NULL. */
+GtkWidget *ferry_test_find_mapped (GtkWidget  *root,
+                                   GType       type);
 /* The first GtkButton whose label is @label, or NULL. */
 GtkWidget *ferry_test_find_button (GtkWidget  *root,
                                    const char *label);

@@ -458,3 +458,21 @@ ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,
   if (server != NULL)
     g_signal_connect_object (server, "request", G_CALLBACK (askpass_request_cb), self, 0);
 }
+
+/**
+ * ferry_connection_manager_get_autoconnect:
+ *
+ * Returns: whether @connection is saved and opens when Ferry starts
+ */
+gboolean
+ferry_connection_manager_get_autoconnect (FerryConnectionManager *self,
+                                          FerryConnection        *connection)
+{
+  SavedEntry *entry;
+
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), FALSE);
+  g_return_val_if_fail (FERRY_IS_CONNECTION (connection), FALSE);
+
+  entry = g_hash_table_lookup (self->saved, ferry_connection_get_uri (connection));
+  return entry != NULL && entry->autoconnect;
+}

@@ -30,6 +30,8 @@ void                    ferry_connection_manager_remove         (FerryConnection
 void                    ferry_connection_manager_connect        (FerryConnectionManager *self,
                                                                  FerryConnection        *connection);
 void                    ferry_connection_manager_autoconnect    (FerryConnectionManager *self);
+gboolean                ferry_connection_manager_get_autoconnect (FerryConnectionManager *self,
+                                                                 FerryConnection        *connection);
 void                    ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,
                                                                  FerryAskpassServer     *server);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
@@ -54,6 +55,10 @@ update_content (FerryWindow *self)
 {
   FerryConnection *selected = ferry_window_get_selected_connection (self);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-connection", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-connection", selected != NULL);
+
   ferry_host_page_set_connection (self->host_page, selected);
   gtk_stack_set_visible_child_name (self->content_stack, selected ? "host" : "empty");
 }
@@ -98,6 +103,84 @@ toast_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ferry_window_add_toast (FERRY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+typedef struct
+{
+  FerryWindow     *window;
+  FerryConnection *editing;   /* NULL when adding */
+} DialogRun;
+
+static void
+connection_dialog_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  DialogRun *run = user_data;
+  FerryWindow *self = run->window;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  gboolean autoconnect = FALSE;
+  FerryConnection *c;
+
+  if (ferry_connection_dialog_run_finish (FERRY_CONNECTION_DIALOG (object), result,
+                                          &uri, &name, &autoconnect, NULL) &&
+      self->manager != NULL)
+    {
+      /* A changed URI is another host: replace the old entry. */
+      if (run->editing != NULL && g_strcmp0 (ferry_connection_get_uri (run->editing), uri) != 0)
+        ferry_connection_manager_remove (self->manager, run->editing);
+      c = ferry_connection_manager_add (self->manager, uri, name && *name ? name : NULL,
+                                        autoconnect, TRUE);
+      ferry_window_select_connection (self, c);
+      if (ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_DISCONNECTED ||
+          ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_FAILED)
+        ferry_connection_manager_connect (self->manager, c);
+    }
+  g_clear_object (&run->editing);
+  g_object_unref (run->window);
+  g_free (run);
+}
+
+static void
+open_connection_dialog (FerryWindow     *self,
+                        FerryConnection *editing)
+{
+  FerryConnectionDialog *dialog = ferry_connection_dialog_new (GTK_WINDOW (self), editing);
+  DialogRun *run = g_new0 (DialogRun, 1);
+
+  run->window = g_object_ref (self);
+  run->editing = editing ? g_object_ref (editing) : NULL;
+  if (editing != NULL && self->manager != NULL)
+    ferry_connection_dialog_set_autoconnect (dialog,
+      ferry_connection_manager_get_autoconnect (self->manager, editing));
+  ferry_connection_dialog_run_async (dialog, NULL, connection_dialog_cb, run);
+}
+
+static void
+add_connection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_connection_dialog (FERRY_WINDOW (widget), NULL);
+}
+
+static void
+selected_connection_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+  FerryConnection *c = ferry_window_get_selected_connection (self);
+
+  if (c == NULL || self->manager == NULL)
+    return;
+  if (g_str_equal (action_name, "win.edit-connection"))
+    open_connection_dialog (self, c);
+  else if (g_str_equal (action_name, "win.disconnect"))
+    ferry_connection_close (c);
+  else if (g_str_equal (action_name, "win.remove-connection"))
+    ferry_connection_manager_remove (self->manager, c);
 }
 
 static void
@@ -221,6 +304,12 @@ ferry_window_class_init (FerryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, add_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-connection", NULL, selected_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, selected_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-connection", NULL, selected_connection_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-connection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
 }
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
@@ -64,6 +65,15 @@ test_credential_dialog (void)
 }
 
 static void
+test_connection_dialog (void)
+{
+  GtkWidget *dialog = GTK_WIDGET (ferry_connection_dialog_new (NULL, NULL));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -88,6 +98,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/host-row", test_host_row);
   g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
   g_test_add_func ("/ui/templates/credential-dialog", test_credential_dialog);
+  g_test_add_func ("/ui/templates/connection-dialog", test_connection_dialog);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-window.h"
@@ -193,6 +194,81 @@ test_window_silent_host_cancel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+connection_dialog_shown (gpointer user_data)
+{
+  GtkWidget **dialog = user_data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  *dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (FERRY_IS_CONNECTION_DIALOG (w) && gtk_widget_get_visible (w))
+        *dialog = w;
+    }
+  return *dialog != NULL;
+}
+
+static gboolean
+has_connections (gpointer user_data)
+{
+  return g_list_model_get_n_items (ferry_connection_manager_get_connections (user_data)) > 0;
+}
+
+/* The user adds a host with the Add Connection dialog (custom URI) and its
+ * VMs appear; the host is saved for the next start. */
+static void
+test_window_add_connection (void)
+{
+  g_autofree char *uri = ferry_test_write_host (12);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+  g_autoptr(FerryConnectionManager) manager = NULL;
+  g_autoptr(FerryConnectionManager) restarted = NULL;
+  GtkWidget *window, *dialog = NULL, *row, *page;
+  AdwComboRow *transport;
+  FerryConnection *c;
+
+  g_settings_reset (settings, "connections");
+  manager = ferry_connection_manager_new (settings);
+  window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.add-connection", NULL));
+  ferry_test_wait_until (connection_dialog_shown, &dialog, TIMEOUT_MS, "connection dialog");
+
+  /* Choose "Custom URI" (the last transport) and type the URI. */
+  transport = ADW_COMBO_ROW (ferry_test_find_widget (dialog, ADW_TYPE_COMBO_ROW));
+  adw_combo_row_set_selected (transport,
+                              g_list_model_get_n_items (adw_combo_row_get_model (transport)) - 1);
+  /* In custom mode the one entry row on screen is the URI row. */
+  row = ferry_test_find_mapped (dialog, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), uri);
+  g_assert_cmpstr (ferry_connection_dialog_get_uri (FERRY_CONNECTION_DIALOG (dialog)), ==, uri);
+  g_assert_null (ferry_connection_dialog_get_error_message (FERRY_CONNECTION_DIALOG (dialog)));
+  ferry_test_press_button (dialog, "_Add");
+
+  ferry_test_wait_until (has_connections, manager, TIMEOUT_MS, "the new connection");
+  c = ferry_connection_manager_lookup (manager, uri);
+  g_assert_nonnull (c);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  g_assert_true (ferry_window_get_selected_connection (FERRY_WINDOW (window)) == c);
+  page = ferry_test_find_widget (window, FERRY_TYPE_HOST_PAGE);
+  g_assert_true (ferry_host_page_get_connection (FERRY_HOST_PAGE (page)) == c);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_get_domains (c)), ==, 12);
+
+  /* Saved: a restarted Ferry knows it. */
+  restarted = ferry_connection_manager_new (settings);
+  g_assert_nonnull (ferry_connection_manager_lookup (restarted, uri));
+
+  /* Remove it from the host menu. */
+  g_assert_true (gtk_widget_activate_action (window, "win.remove-connection", NULL));
+  g_assert_null (ferry_connection_manager_lookup (manager, uri));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/failed-host", test_window_failed_host);
   g_test_add_func ("/ui/window/wrong-password-then-retry", test_window_wrong_password_then_retry);
   g_test_add_func ("/ui/window/silent-host-cancel", test_window_silent_host_cancel);
+  g_test_add_func ("/ui/window/add-connection", test_window_add_connection);
 
   return g_test_run ();
 }
