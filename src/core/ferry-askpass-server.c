@@ -170,7 +170,14 @@ ferry_askpass_server_finalize (GObject *object)
   if (self->socket_path != NULL)
     g_unlink (self->socket_path);
   if (self->dir != NULL)
-    g_rmdir (self->dir);
+    {
+      g_autofree char *bin = g_build_filename (self->dir, "bin", NULL);
+      g_autofree char *wrapper = g_build_filename (bin, "ssh", NULL);
+
+      g_unlink (wrapper);
+      g_rmdir (bin);
+      g_rmdir (self->dir);
+    }
   g_clear_pointer (&self->socket_path, g_free);
   g_clear_pointer (&self->dir, g_free);
   g_clear_pointer (&self->program, g_free);
@@ -243,6 +250,42 @@ ferry_askpass_server_get_socket_path (FerryAskpassServer *self)
   return self->socket_path;
 }
 
+/* libvirt 9.0 starts ssh with a short fixed list of environment variables
+ * (PATH, HOME, SSH_ASKPASS, DISPLAY, …): SSH_ASKPASS_REQUIRE and
+ * FERRY_ASKPASS_SOCKET never reach ssh, so without DISPLAY it refuses the host
+ * key at once, and ferry-askpass cannot find Ferry. PATH does get through: an
+ * "ssh" wrapper first on it puts the two back and runs the real ssh. */
+static void
+install_ssh_wrapper (FerryAskpassServer *self)
+{
+  g_autofree char *ssh = g_find_program_in_path ("ssh");
+  g_autofree char *bin = g_build_filename (self->dir, "bin", NULL);
+  g_autofree char *wrapper = g_build_filename (bin, "ssh", NULL);
+  g_autofree char *q_socket = g_shell_quote (self->socket_path);
+  g_autofree char *q_program = g_shell_quote (self->program);
+  g_autofree char *q_ssh = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *path = NULL;
+  const char *old_path = g_getenv ("PATH");
+
+  if (ssh == NULL)
+    return;   /* no ssh: qemu+ssh:// cannot work anyway, libvirt says so */
+  q_ssh = g_shell_quote (ssh);
+  script = g_strdup_printf ("#!/bin/sh\n"
+                            "# Written by Ferry: see ferry-askpass-server.c\n"
+                            "SSH_ASKPASS_REQUIRE=force FERRY_ASKPASS_SOCKET=%s SSH_ASKPASS=%s "
+                            "exec %s \"$@\"\n", q_socket, q_program, q_ssh);
+  if (g_mkdir (bin, 0700) != 0 ||
+      !g_file_set_contents (wrapper, script, -1, NULL) ||
+      g_chmod (wrapper, 0700) != 0)
+    {
+      g_warning ("Cannot install the ssh wrapper in %s; ssh prompts may not reach Ferry", bin);
+      return;
+    }
+  path = g_strdup_printf ("%s:%s", bin, old_path ? old_path : "/usr/bin:/bin");
+  g_setenv ("PATH", path, TRUE);
+}
+
 /**
  * ferry_askpass_server_export_environment:
  *
@@ -258,4 +301,5 @@ ferry_askpass_server_export_environment (FerryAskpassServer *self)
   g_setenv ("SSH_ASKPASS", self->program, TRUE);
   g_setenv ("SSH_ASKPASS_REQUIRE", "force", TRUE);
   g_setenv ("FERRY_ASKPASS_SOCKET", self->socket_path, TRUE);
+  install_ssh_wrapper (self);
 }

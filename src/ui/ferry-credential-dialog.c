@@ -20,6 +20,7 @@ struct _FerryCredentialDialog
   AdwMessageDialog  parent_instance;
 
   FerryAuthRequest *request;
+  FerryConnection  *connection;
   GPtrArray        *entries;   /* one GtkEditable per field, NULL for host keys */
 
   /* Template Widgets */
@@ -65,6 +66,10 @@ ferry_credential_dialog_response (AdwMessageDialog *dialog,
   else
     {
       ferry_auth_request_cancel (self->request);
+      /* "Cancel" means this connection attempt, not one prompt: ssh would
+       * otherwise ask again, up to three times. */
+      if (self->connection != NULL)
+        ferry_connection_cancel (self->connection);
     }
 }
 
@@ -77,6 +82,7 @@ ferry_credential_dialog_dispose (GObject *object)
   if (self->request != NULL)
     ferry_auth_request_cancel (self->request);
   g_clear_object (&self->request);
+  g_clear_object (&self->connection);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_CREDENTIAL_DIALOG);
 
@@ -178,6 +184,7 @@ ferry_credential_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (FERRY_TYPE_CREDENTIAL_DIALOG, "transient-for", parent, NULL);
   self->request = g_object_ref (request);
+  self->connection = g_object_ref (connection);
 
   for (guint i = 0; i < ferry_auth_request_get_n_fields (request); i++)
     {
