@@ -36,12 +36,18 @@ info_read_basic (virDomainPtr     dom,
                  FerryDomainInfo *info)
 {
   virDomainInfo di;
+  int state, reason;
 
   if (virDomainGetInfo (dom, &di) == 0)
     {
       info->state = di.state;
       info->vcpus = di.nrVirtCpu;
       info->memory_kib = di.maxMem;
+    }
+  if (virDomainGetState (dom, &state, &reason, 0) == 0)
+    {
+      info->state = state;
+      info->reason = reason;
     }
   virResetLastError ();
 }
@@ -118,6 +124,7 @@ _ferry_connection_list_domains (virConnectPtr   conn,
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify)_ferry_domain_info_free);
   g_autoptr(GHashTable) persistent = NULL;
   g_autoptr(GHashTable) autostart = NULL;
+  g_autoptr(GHashTable) managed_save = NULL;
   virDomainStatsRecordPtr *records = NULL;
   int n;
 
@@ -155,13 +162,15 @@ _ferry_connection_list_domains (virConnectPtr   conn,
         {
           virDomainStatsRecordPtr rec = records[i];
           FerryDomainInfo *info = info_new_for_domain (rec->dom);
-          guint64 state = 0, vcpus = 0, memory = 0;
+          guint64 state = 0, reason = 0, vcpus = 0, memory = 0;
           gboolean have_vcpus, have_memory;
 
           typed_param_uint (rec->params, rec->nparams, "state.state", &state);
+          typed_param_uint (rec->params, rec->nparams, "state.reason", &reason);
           have_vcpus = typed_param_uint (rec->params, rec->nparams, "vcpu.current", &vcpus);
           have_memory = typed_param_uint (rec->params, rec->nparams, "balloon.maximum", &memory);
           info->state = (int)state;
+          info->reason = (int)reason;
           info->vcpus = (guint)vcpus;
           info->memory_kib = memory;
           if (!have_vcpus || !have_memory)
@@ -173,12 +182,14 @@ _ferry_connection_list_domains (virConnectPtr   conn,
 
   persistent = list_uuid_set (conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
   autostart = list_uuid_set (conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+  managed_save = list_uuid_set (conn, VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE);
   for (guint i = 0; i < infos->len; i++)
     {
       FerryDomainInfo *info = g_ptr_array_index (infos, i);
 
       info->persistent = g_hash_table_contains (persistent, info->uuid);
       info->autostart = g_hash_table_contains (autostart, info->uuid);
+      info->managed_save = g_hash_table_contains (managed_save, info->uuid);
     }
 
   return g_steal_pointer (&infos);
@@ -267,6 +278,7 @@ refresh_worker (GTask        *task,
           result->info->persistent = persistent == 1;
           if (virDomainGetAutostart (dom, &autostart) == 0)
             result->info->autostart = autostart != 0;
+          result->info->managed_save = virDomainHasManagedSaveImage (dom, 0) == 1;
           virDomainFree (dom);
         }
       virResetLastError ();

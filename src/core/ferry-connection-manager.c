@@ -20,6 +20,7 @@ struct _FerryConnectionManager
   GSettings  *settings;      /* nullable: no persistence */
   GListStore *connections;
   GHashTable *saved;         /* uri → SavedEntry */
+  GListStore *jobs;          /* migrations of this run, running and ended */
   FerryAskpassServer *askpass;
 };
 
@@ -159,6 +160,7 @@ ferry_connection_manager_finalize (GObject *object)
   FerryConnectionManager *self = (FerryConnectionManager *)object;
 
   g_clear_object (&self->askpass);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->settings);
   g_clear_object (&self->connections);
   g_clear_pointer (&self->saved, g_hash_table_unref);
@@ -235,6 +237,7 @@ static void
 ferry_connection_manager_init (FerryConnectionManager *self)
 {
   self->connections = g_list_store_new (FERRY_TYPE_CONNECTION);
+  self->jobs = g_list_store_new (FERRY_TYPE_MIGRATION_JOB);
   self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)saved_entry_free);
 }
@@ -475,4 +478,28 @@ ferry_connection_manager_get_autoconnect (FerryConnectionManager *self,
 
   entry = g_hash_table_lookup (self->saved, ferry_connection_get_uri (connection));
   return entry != NULL && entry->autoconnect;
+}
+
+/**
+ * ferry_connection_manager_get_jobs:
+ *
+ * Returns: (transfer none): a #GListModel of the #FerryMigrationJob started in
+ *   this run; a job stays listed after it ends, with its outcome
+ */
+GListModel *
+ferry_connection_manager_get_jobs (FerryConnectionManager *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), NULL);
+  return G_LIST_MODEL (self->jobs);
+}
+
+void
+ferry_connection_manager_add_job (FerryConnectionManager *self,
+                                  FerryMigrationJob      *job)
+{
+  g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
+  g_return_if_fail (FERRY_IS_MIGRATION_JOB (job));
+
+  /* Newest first: the one the user just started is on top. */
+  g_list_store_insert (self->jobs, 0, job);
 }

@@ -8,6 +8,7 @@
 
 #include "ferry-askpass-server.h"
 #include "ferry-connection.h"
+#include "ferry-migration-job.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ void                    ferry_connection_manager_remove         (FerryConnection
 void                    ferry_connection_manager_connect        (FerryConnectionManager *self,
                                                                  FerryConnection        *connection);
 void                    ferry_connection_manager_autoconnect    (FerryConnectionManager *self);
+GListModel             *ferry_connection_manager_get_jobs       (FerryConnectionManager *self);
+void                    ferry_connection_manager_add_job        (FerryConnectionManager *self,
+                                                                 FerryMigrationJob      *job);
 gboolean                ferry_connection_manager_get_autoconnect (FerryConnectionManager *self,
                                                                  FerryConnection        *connection);
 void                    ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,

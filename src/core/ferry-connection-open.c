@@ -34,6 +34,8 @@ typedef struct
   char          *hypervisor;
   char          *libvirt_version;
   char          *arch;
+  char          *host_uuid;
+  char          *cpu_model;
   guint          cpus;
   guint64        memory_total;
   guint64        memory_free;
@@ -59,6 +61,8 @@ open_data_free (OpenData *data)
   g_free (data->hypervisor);
   g_free (data->libvirt_version);
   g_free (data->arch);
+  g_free (data->host_uuid);
+  g_free (data->cpu_model);
   g_clear_pointer (&data->domains, g_ptr_array_unref);
   g_free (data);
 }
@@ -166,6 +170,7 @@ read_host_facts (virConnectPtr  conn,
   virNodeInfo node;
   const char *type;
   char *hostname;
+  char *caps;
 
   /* Each fact is optional: a driver that lacks one still connects. */
   if ((hostname = virConnectGetHostname (conn)) != NULL)
@@ -192,6 +197,15 @@ read_host_facts (virConnectPtr  conn,
       data->memory_total = (guint64)node.memory * 1024;
     }
   data->memory_free = virNodeGetFreeMemory (conn);
+
+  /* The host UUID (what libvirt compares to refuse a migration to the same
+   * host) and the CPU model are in the capabilities document. */
+  if ((caps = virConnectGetCapabilities (conn)) != NULL)
+    {
+      data->host_uuid = _ferry_xml_xpath_string (caps, "/capabilities/host/uuid");
+      data->cpu_model = _ferry_xml_xpath_string (caps, "/capabilities/host/cpu/model");
+      free (caps);
+    }
 
   virResetLastError ();
 }
@@ -328,6 +342,10 @@ open_cb (GObject      *object,
   self->libvirt_version = g_steal_pointer (&data->libvirt_version);
   g_free (self->arch);
   self->arch = g_steal_pointer (&data->arch);
+  g_free (self->host_uuid);
+  self->host_uuid = g_steal_pointer (&data->host_uuid);
+  g_free (self->cpu_model);
+  self->cpu_model = g_steal_pointer (&data->cpu_model);
   self->cpus = data->cpus;
   self->memory_total = data->memory_total;
   self->memory_free = data->memory_free;

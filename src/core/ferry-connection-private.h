@@ -29,6 +29,8 @@ struct _FerryConnection
   char                 *hypervisor;
   char                 *libvirt_version;
   char                 *arch;
+  char                 *host_uuid;
+  char                 *cpu_model;
   guint                 cpus;
   guint64               memory_total;
   guint64               memory_free;

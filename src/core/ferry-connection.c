@@ -24,6 +24,8 @@ enum {
   PROP_HYPERVISOR,
   PROP_LIBVIRT_VERSION,
   PROP_ARCH,
+  PROP_HOST_UUID,
+  PROP_CPU_MODEL,
   PROP_CPUS,
   PROP_MEMORY_TOTAL,
   PROP_MEMORY_FREE,
@@ -143,6 +145,8 @@ ferry_connection_finalize (GObject *object)
   g_clear_pointer (&self->hypervisor, g_free);
   g_clear_pointer (&self->libvirt_version, g_free);
   g_clear_pointer (&self->arch, g_free);
+  g_clear_pointer (&self->host_uuid, g_free);
+  g_clear_pointer (&self->cpu_model, g_free);
 
   G_OBJECT_CLASS (ferry_connection_parent_class)->finalize (object);
 }
@@ -180,6 +184,12 @@ ferry_connection_get_property (GObject    *object,
       break;
     case PROP_ARCH:
       g_value_set_string (value, self->arch);
+      break;
+    case PROP_HOST_UUID:
+      g_value_set_string (value, self->host_uuid);
+      break;
+    case PROP_CPU_MODEL:
+      g_value_set_string (value, self->cpu_model);
       break;
     case PROP_CPUS:
       g_value_set_uint (value, self->cpus);
@@ -279,6 +289,8 @@ ferry_connection_class_init (FerryConnectionClass *klass)
   properties[PROP_HYPERVISOR] = g_param_spec_string ("hypervisor", NULL, NULL, NULL, ro);
   properties[PROP_LIBVIRT_VERSION] = g_param_spec_string ("libvirt-version", NULL, NULL, NULL, ro);
   properties[PROP_ARCH] = g_param_spec_string ("arch", NULL, NULL, NULL, ro);
+  properties[PROP_HOST_UUID] = g_param_spec_string ("host-uuid", NULL, NULL, NULL, ro);
+  properties[PROP_CPU_MODEL] = g_param_spec_string ("cpu-model", NULL, NULL, NULL, ro);
   properties[PROP_CPUS] = g_param_spec_uint ("cpus", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_MEMORY_TOTAL] =
     g_param_spec_uint64 ("memory-total", NULL, NULL, 0, G_MAXUINT64, 0, ro);
@@ -485,4 +497,23 @@ _ferry_connection_ref_conn (FerryConnection *self)
     return NULL;
   virConnectRef (self->conn);
   return self->conn;
+}
+
+const char *
+ferry_connection_get_host_uuid (FerryConnection *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION (self), NULL);
+  return self->host_uuid;
+}
+
+/**
+ * ferry_connection_get_cpu_model:
+ *
+ * Returns: (nullable): the host CPU model libvirt reports ("Skylake-Client", …)
+ */
+const char *
+ferry_connection_get_cpu_model (FerryConnection *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION (self), NULL);
+  return self->cpu_model;
 }

@@ -37,6 +37,8 @@ const char           *ferry_connection_get_hostname      (FerryConnection     *s
 const char           *ferry_connection_get_hypervisor    (FerryConnection     *self);
 const char           *ferry_connection_get_libvirt_version (FerryConnection   *self);
 const char           *ferry_connection_get_arch          (FerryConnection     *self);
+const char           *ferry_connection_get_host_uuid     (FerryConnection     *self);
+const char           *ferry_connection_get_cpu_model     (FerryConnection     *self);
 guint                 ferry_connection_get_cpus          (FerryConnection     *self);
 guint64               ferry_connection_get_memory_total  (FerryConnection     *self);
 guint64               ferry_connection_get_memory_free   (FerryConnection     *self);

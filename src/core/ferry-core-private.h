@@ -21,4 +21,8 @@ void _ferry_libvirt_enter (const char *where);
 GWeakRef *_ferry_weak_ref_new  (gpointer object);
 void      _ferry_weak_ref_free (void    *ref);
 
+/* The text of the first node @xpath selects in @xml, or NULL. Pure. */
+char     *_ferry_xml_xpath_string (const char *xml,
+                                   const char *xpath);
+
 G_END_DECLS

@@ -6,9 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 #include <libvirt-glib/libvirt-glib.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include "ferry-core.h"
 #include "ferry-core-private.h"
@@ -82,4 +86,32 @@ _ferry_weak_ref_free (void *ref)
 {
   g_weak_ref_clear (ref);
   g_free (ref);
+}
+
+char *
+_ferry_xml_xpath_string (const char *xml,
+                         const char *xpath)
+{
+  xmlDocPtr doc = xmlReadMemory (xml, (int)strlen (xml), NULL, NULL,
+                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlXPathContextPtr ctx = NULL;
+  xmlXPathObjectPtr result = NULL;
+  char *text = NULL;
+
+  if (doc == NULL)
+    return NULL;
+  ctx = xmlXPathNewContext (doc);
+  if (ctx != NULL)
+    result = xmlXPathEvalExpression ((const xmlChar *)xpath, ctx);
+  if (result != NULL && result->nodesetval != NULL && result->nodesetval->nodeNr > 0)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
+
+      text = g_strdup ((const char *)content);
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+  return text;
 }

@@ -17,10 +17,12 @@ typedef struct
   char     *uuid;
   int       id;
   int       state;
+  int       reason;        /* virDomain*Reason of the state */
   guint     vcpus;
   guint64   memory_kib;
   gboolean  persistent;
   gboolean  autostart;
+  gboolean  managed_save;
 } FerryDomainInfo;
 
 void         _ferry_domain_info_free (FerryDomainInfo   *info);

@@ -21,8 +21,10 @@ struct _FerryDomain
   FerryDomainState  state;
   guint             vcpus;
   guint64           memory;
+  int               reason;
   guint             persistent : 1;
   guint             autostart : 1;
+  guint             managed_save : 1;
 };
 
 enum {
@@ -36,6 +38,8 @@ enum {
   PROP_MEMORY,
   PROP_PERSISTENT,
   PROP_AUTOSTART,
+  PROP_STATE_REASON,
+  PROP_HAS_MANAGED_SAVE,
   N_PROPS
 };
 
@@ -101,6 +105,12 @@ ferry_domain_get_property (GObject    *object,
     case PROP_AUTOSTART:
       g_value_set_boolean (value, self->autostart);
       break;
+    case PROP_STATE_REASON:
+      g_value_set_int (value, self->reason);
+      break;
+    case PROP_HAS_MANAGED_SAVE:
+      g_value_set_boolean (value, self->managed_save);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -127,6 +137,10 @@ ferry_domain_class_init (FerryDomainClass *klass)
   properties[PROP_MEMORY] = g_param_spec_uint64 ("memory", NULL, NULL, 0, G_MAXUINT64, 0, ro);
   properties[PROP_PERSISTENT] = g_param_spec_boolean ("persistent", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSTART] = g_param_spec_boolean ("autostart", NULL, NULL, FALSE, ro);
+  /* libvirt's reason for the state (virDomainRunningReason, …): "migrated", "saved"… */
+  properties[PROP_STATE_REASON] = g_param_spec_int ("state-reason", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_HAS_MANAGED_SAVE] =
+    g_param_spec_boolean ("has-managed-save", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -150,6 +164,8 @@ _ferry_domain_new (const FerryDomainInfo *info)
   self->memory = info->memory_kib * 1024;
   self->persistent = !!info->persistent;
   self->autostart = !!info->autostart;
+  self->reason = info->reason;
+  self->managed_save = !!info->managed_save;
 
   return self;
 }
@@ -190,6 +206,8 @@ _ferry_domain_update (FerryDomain           *self,
   UPDATE_FIELD (memory, info->memory_kib * 1024, PROP_MEMORY);
   UPDATE_FIELD (persistent, (guint)!!info->persistent, PROP_PERSISTENT);
   UPDATE_FIELD (autostart, (guint)!!info->autostart, PROP_AUTOSTART);
+  UPDATE_FIELD (reason, info->reason, PROP_STATE_REASON);
+  UPDATE_FIELD (managed_save, (guint)!!info->managed_save, PROP_HAS_MANAGED_SAVE);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -285,4 +303,18 @@ ferry_domain_state_to_string (FerryDomainState state)
     default:
       return _("Unknown");
     }
+}
+
+int
+ferry_domain_get_state_reason (FerryDomain *self)
+{
+  g_return_val_if_fail (FERRY_IS_DOMAIN (self), 0);
+  return self->reason;
+}
+
+gboolean
+ferry_domain_get_has_managed_save (FerryDomain *self)
+{
+  g_return_val_if_fail (FERRY_IS_DOMAIN (self), FALSE);
+  return self->managed_save;
 }

@@ -35,6 +35,8 @@ guint             ferry_domain_get_vcpus      (FerryDomain *self);
 guint64           ferry_domain_get_memory     (FerryDomain *self);
 gboolean          ferry_domain_get_persistent (FerryDomain *self);
 gboolean          ferry_domain_get_autostart  (FerryDomain *self);
+int               ferry_domain_get_state_reason (FerryDomain *self);
+gboolean          ferry_domain_get_has_managed_save (FerryDomain *self);
 gboolean          ferry_domain_is_active      (FerryDomain *self);
 
 const char       *ferry_domain_state_to_string (FerryDomainState state);

@@ -901,6 +901,19 @@ ferry_migration_job_get_stalled (FerryMigrationJob *self)
   return self->stalled;
 }
 
+/**
+ * ferry_migration_job_get_postcopy_allowed:
+ *
+ * Returns: whether the job was started with post-copy enabled, which libvirt
+ *   requires before a switch to post-copy
+ */
+gboolean
+ferry_migration_job_get_postcopy_allowed (FerryMigrationJob *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION_JOB (self), FALSE);
+  return (self->plan.flags & VIR_MIGRATE_POSTCOPY) != 0;
+}
+
 const char *
 ferry_migration_job_get_message (FerryMigrationJob *self)
 {

@@ -84,6 +84,7 @@ const FerryJobStats *ferry_migration_job_get_samples  (FerryMigrationJob   *self
                                                        guint               *n_samples);
 FerryPlacement       ferry_migration_job_get_placement (FerryMigrationJob  *self);
 gboolean             ferry_migration_job_get_stalled  (FerryMigrationJob   *self);
+gboolean             ferry_migration_job_get_postcopy_allowed (FerryMigrationJob *self);
 const char          *ferry_migration_job_get_message  (FerryMigrationJob   *self);
 guint64              ferry_migration_job_get_elapsed_ms (FerryMigrationJob *self);
 GListModel          *ferry_migration_job_get_events   (FerryMigrationJob   *self);

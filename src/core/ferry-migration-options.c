@@ -851,15 +851,11 @@ static char *placeholder_strv[] = { placeholder, NULL };
  * for a nick the enum does not have. */
 static gboolean
 make_used (Options    *o,
-           GParamSpec *pspec,
+           guint       prop_id,
            const char *nick)
 {
-  guint prop_id = 0;
+  GParamSpec *pspec = properties[prop_id];
   int value = -1;
-
-  for (guint i = PROP_0 + 1; i < N_PROPS; i++)
-    if (properties[i] == pspec)
-      prop_id = i;
 
   if (nick != NULL)
     {
@@ -1001,14 +997,13 @@ ferry_migration_options_why_disabled (FerryMigrationOptions *self,
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), name);
   g_return_val_if_fail (pspec != NULL, NULL);
-
-  probe = self->o;
-  if (!make_used (&probe, pspec, nick))
-    g_return_val_if_reached (NULL);
-
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
     if (properties[i] == pspec)
       prop_id = i;
+
+  probe = self->o;
+  if (!make_used (&probe, prop_id, nick))
+    g_return_val_if_reached (NULL);
 
   /* At its default an option clashes with nothing ("copy-storage:none"). */
   reason = in_use (&probe, prop_id) ? conflict (&probe, prop_id) : NULL;
@@ -1056,8 +1051,18 @@ add_number (GPtrArray  *argv,
             const char *option,
             guint64     value)
 {
-  g_ptr_array_add (argv, g_strdup (option));
+  add (argv, option);
   g_ptr_array_add (argv, g_strdup_printf ("%" G_GUINT64_FORMAT, value));
+}
+
+/* virsh takes a list option as one comma-separated word. */
+static void
+add_list (GPtrArray   *argv,
+          const char  *option,
+          char       **values)
+{
+  add (argv, option);
+  g_ptr_array_add (argv, g_strjoinv (",", values));
 }
 
 static void
@@ -1171,8 +1176,7 @@ ferry_migration_options_to_virsh_argv (FerryMigrationOptions *self,
       break;
     }
   if (o->copy_storage_disks != NULL)
-    g_ptr_array_add (argv, g_strdup ("--migrate-disks")),
-    g_ptr_array_add (argv, g_strjoinv (",", o->copy_storage_disks));
+    add_list (argv, "--migrate-disks", o->copy_storage_disks);
   if (o->nbd_port != 0)
     add_number (argv, "--disks-port", o->nbd_port);
   if (o->nbd_uri != NULL)
@@ -1185,8 +1189,7 @@ ferry_migration_options_to_virsh_argv (FerryMigrationOptions *self,
   if (o->compressed)
     add (argv, "--compressed");
   if (o->compression_methods != NULL)
-    g_ptr_array_add (argv, g_strdup ("--comp-methods")),
-    g_ptr_array_add (argv, g_strjoinv (",", o->compression_methods));
+    add_list (argv, "--comp-methods", o->compression_methods);
   if (o->abort_on_error)
     add (argv, "--abort-on-error");
 
@@ -1240,6 +1243,7 @@ ferry_migration_options_to_virsh_argv (FerryMigrationOptions *self,
                  ? "--timeout-postcopy" : "--timeout-suspend");
     }
 
+  /* An empty word stands for a destination not chosen yet. */
   add_positional (argv, domain_name, o->destination_uri ? o->destination_uri : "");
 
   return finish_argv (argv);

@@ -121,8 +121,15 @@ update_facts (FerryHostPage *self)
   if (c == NULL)
     return;
 
-  cpus = g_strdup_printf ("%u × %s", ferry_connection_get_cpus (c),
-                          ferry_connection_get_arch (c) ? ferry_connection_get_arch (c) : "?");
+  /* "8 × Skylake-Client (x86_64)", or the architecture alone when the driver
+   * names no CPU model. */
+  if (ferry_connection_get_cpu_model (c) != NULL)
+    cpus = g_strdup_printf ("%u × %s (%s)", ferry_connection_get_cpus (c),
+                            ferry_connection_get_cpu_model (c),
+                            ferry_connection_get_arch (c) ? ferry_connection_get_arch (c) : "?");
+  else
+    cpus = g_strdup_printf ("%u × %s", ferry_connection_get_cpus (c),
+                            ferry_connection_get_arch (c) ? ferry_connection_get_arch (c) : "?");
   total = ferry_format_memory (ferry_connection_get_memory_total (c));
   if (ferry_connection_get_memory_free (c) > 0)
     {
@@ -175,6 +182,8 @@ update_actions (FerryHostPage *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), vm_actions[i].name,
                                    connected && domain != NULL &&
                                    ferry_domain_action_allowed (vm_actions[i].action, domain));
+  /* Migrating needs a VM on a connected host; the dialog explains the rest. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vm.migrate", connected && domain != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "host.cancel",
                                  self->connection != NULL &&
                                  (ferry_connection_get_state (self->connection) ==
@@ -216,6 +225,15 @@ vm_action (GtkWidget  *widget,
     if (g_str_equal (action_name, vm_actions[i].name))
       ferry_connection_domain_action_async (self->connection, domain, vm_actions[i].action,
                                             NULL, vm_action_cb, g_object_ref (self));
+}
+
+static void
+migrate_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  /* The window owns dialogs and the list of running migrations. */
+  gtk_widget_activate_action (widget, "win.migrate", NULL);
 }
 
 static void
@@ -400,6 +418,7 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "host.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "host.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "vm.migrate", NULL, migrate_action);
   for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
     gtk_widget_class_install_action (widget_class, vm_actions[i].name, NULL, vm_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -464,4 +483,16 @@ ferry_host_page_set_connection (FerryHostPage   *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+/**
+ * ferry_host_page_get_selected_domain:
+ *
+ * Returns: (transfer none) (nullable): the VM selected in the list
+ */
+FerryDomain *
+ferry_host_page_get_selected_domain (FerryHostPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_HOST_PAGE (self), NULL);
+  return selected_domain (self);
 }

@@ -12,6 +12,9 @@
 #include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
+#include "ferry-job-row.h"
+#include "ferry-migrate-dialog.h"
+#include "ferry-migration-view.h"
 #include "ferry-host-row.h"
 #include "ferry-preferences-window.h"
 #include "ferry-window.h"
@@ -28,6 +31,8 @@ struct _FerryWindow
   AdwToastOverlay        *toast_overlay;
   AdwLeaflet             *leaflet;
   GtkListBox             *hosts_list;
+  GtkListBox             *jobs_list;
+  GtkWidget              *jobs_box;
   GtkStack               *content_stack;
   FerryHostPage          *host_page;
   AdwWindowTitle         *content_title;
@@ -192,6 +197,73 @@ auth_request_cb (FerryWindow            *self,
   ferry_credential_dialog_answer (GTK_WINDOW (self), connection, request);
 }
 
+static GtkWidget *
+create_job_row (gpointer item,
+                gpointer user_data)
+{
+  return ferry_job_row_new (FERRY_MIGRATION_JOB (item));
+}
+
+static void
+jobs_changed_cb (FerryWindow *self,
+                 guint        position,
+                 guint        removed,
+                 guint        added,
+                 GListModel  *jobs)
+{
+  gtk_widget_set_visible (self->jobs_box, g_list_model_get_n_items (jobs) > 0);
+}
+
+/* Reopens a migration's progress in a window of its own: closing the Migrate
+ * dialog never stopped the migration. */
+static void
+job_row_activated_cb (FerryWindow   *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  FerryMigrationJob *job = ferry_job_row_get_job (FERRY_JOB_ROW (row));
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), ferry_migration_job_get_domain_name (job));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (window), 620, 720);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), ferry_migration_view_new (job));
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+job_started_cb (FerryWindow       *self,
+                FerryMigrationJob *job)
+{
+  if (self->manager != NULL)
+    ferry_connection_manager_add_job (self->manager, job);
+}
+
+static void
+migrate_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+  FerryConnection *source = ferry_window_get_selected_connection (self);
+  FerryDomain *domain = ferry_host_page_get_selected_domain (self->host_page);
+  FerryMigrateDialog *dialog;
+
+  if (source == NULL || domain == NULL || self->manager == NULL)
+    return;
+  dialog = ferry_migrate_dialog_new (GTK_WINDOW (self), self->manager, source, domain);
+  g_signal_connect_object (dialog, "job-started", G_CALLBACK (job_started_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 set_manager (FerryWindow            *self,
              FerryConnectionManager *manager)
@@ -207,6 +279,12 @@ set_manager (FerryWindow            *self,
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "auth-request",
                            G_CALLBACK (auth_request_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_bind_model (self->jobs_list, ferry_connection_manager_get_jobs (manager),
+                           create_job_row, self, NULL);
+  g_signal_connect_object (ferry_connection_manager_get_jobs (manager), "items-changed",
+                           G_CALLBACK (jobs_changed_cb), self, G_CONNECT_SWAPPED);
+  jobs_changed_cb (self, 0, 0, 0, ferry_connection_manager_get_jobs (manager));
   connections_changed_cb (self, 0, 0, 0, connections);
 }
 
@@ -231,6 +309,8 @@ ferry_window_dispose (GObject *object)
 
   if (self->hosts_list != NULL)
     gtk_list_box_bind_model (self->hosts_list, NULL, NULL, NULL, NULL);
+  if (self->jobs_list != NULL)
+    gtk_list_box_bind_model (self->jobs_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
@@ -297,6 +377,9 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, hosts_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, jobs_list);
+  gtk_widget_class_bind_template_child (widget_class, FerryWindow, jobs_box);
+  gtk_widget_class_bind_template_callback (widget_class, job_row_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, host_page);
   gtk_widget_class_bind_template_child (widget_class, FerryWindow, content_title);
@@ -305,6 +388,8 @@ ferry_window_class_init (FerryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, add_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.migrate", NULL, migrate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.migrate", NULL);
   gtk_widget_class_install_action (widget_class, "win.edit-connection", NULL, selected_connection_action);
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, selected_connection_action);
   gtk_widget_class_install_action (widget_class, "win.remove-connection", NULL, selected_connection_action);

@@ -228,6 +228,8 @@ test_domain_actions (void)
 
   do_action (c, d, FERRY_DOMAIN_ACTION_START, FERRY_DOMAIN_STATE_RUNNING);
   do_action (c, d, FERRY_DOMAIN_ACTION_PAUSE, FERRY_DOMAIN_STATE_PAUSED);
+  /* The reason says who paused it: the user, not a migration or an I/O error. */
+  g_assert_cmpint (ferry_domain_get_state_reason (d), ==, VIR_DOMAIN_PAUSED_USER);
   g_assert_false (ferry_domain_action_allowed (FERRY_DOMAIN_ACTION_START, d));
   do_action (c, d, FERRY_DOMAIN_ACTION_RESUME, FERRY_DOMAIN_STATE_RUNNING);
   do_action (c, d, FERRY_DOMAIN_ACTION_FORCE_OFF, FERRY_DOMAIN_STATE_SHUTOFF);

@@ -68,6 +68,7 @@ test_open_default (void)
   g_assert_true (ferry_domain_get_persistent (d));
   g_assert_cmpuint (ferry_domain_get_vcpus (d), ==, 2);
   g_assert_cmpuint (ferry_domain_get_memory (d), ==, 8388608ull * 1024);
+  g_assert_false (ferry_domain_get_has_managed_save (d));
 
   ferry_connection_close (c);
   g_assert_cmpint (ferry_connection_get_state (c), ==, FERRY_CONNECTION_STATE_DISCONNECTED);
