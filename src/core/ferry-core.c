@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <libvirt/libvirt.h>
@@ -43,6 +44,10 @@ ferry_core_init (void)
   if (g_once_init_enter (&initialized))
     {
       main_thread = g_thread_self ();
+      /* A host that dies mid-write would kill the whole program with SIGPIPE
+       * (libvirt writes to its sockets without MSG_NOSIGNAL); the write's
+       * error is handled as a lost connection instead. */
+      signal (SIGPIPE, SIG_IGN);
       virInitialize ();
       virSetErrorFunc (NULL, silence_libvirt_errors);
       gvir_event_register ();
