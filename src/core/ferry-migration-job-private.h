@@ -46,6 +46,8 @@ struct _FerryMigrationJob
   guint                was_active : 1;
   guint                postcopy_source;
   guint                stall_timeout;
+  guint                probe_source;     /* deadline for the destination's answer */
+  int                  destination_lost; /* atomic: workers must not ask it */
 
   GListStore          *events;
   GTask               *task;
@@ -68,6 +70,7 @@ void  _ferry_migration_job_control        (FerryMigrationJob *self,
                                            int                what,
                                            guint64            value);
 void  _ferry_migration_job_unwatch        (FerryMigrationJob *self);
+void  _ferry_migration_job_probe_worker   (GTask *, gpointer, gpointer, GCancellable *);
 
 enum {
   FERRY_JOB_CONTROL_ABORT,

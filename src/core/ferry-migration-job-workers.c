@@ -225,13 +225,15 @@ domain_activity (virConnectPtr  conn,
 static FerryPlacement
 verify_placement (FerryMigrationJob *self)
 {
-  virConnectPtr dconn = self->dconn;
+  /* A destination that stopped answering would hang this question too. */
+  virConnectPtr dconn = g_atomic_int_get (&self->destination_lost) ? NULL : self->dconn;
   gboolean temporary = FALSE;
   int src, dst;
   FerryPlacement placement;
 
   /* Peer-to-peer without a destination connection: look there ourselves. */
-  if (dconn == NULL && self->plan.destination_uri != NULL)
+  if (dconn == NULL && self->plan.destination_uri != NULL &&
+      !g_atomic_int_get (&self->destination_lost))
     {
       dconn = virConnectOpen (self->plan.destination_uri);
       temporary = dconn != NULL;
@@ -314,7 +316,8 @@ _ferry_migration_job_migrate_worker (GTask        *task,
 
   /* The destination keeps the completed job's statistics (the source's copy
    * goes with the undefined domain). */
-  result->have_final_stats = completed_stats (self->dconn, self->uuid, &result->final_stats) ||
+  result->have_final_stats = (!g_atomic_int_get (&self->destination_lost) &&
+                              completed_stats (self->dconn, self->uuid, &result->final_stats)) ||
                              completed_stats (self->sconn, self->uuid, &result->final_stats);
   result->placement = verify_placement (self);
 
@@ -347,6 +350,27 @@ _ferry_migration_job_poll_worker (GTask        *task,
   ferry_job_stats_parse (stats, type, params, nparams);
   virTypedParamsFree (params, nparams);
   g_task_return_pointer (task, stats, g_free);
+}
+
+/* ------------------------------------------------------------------ probe */
+
+/* Any cheap RPC: an answer proves the destination still listens. */
+void
+_ferry_migration_job_probe_worker (GTask        *task,
+                                   gpointer      source_object,
+                                   gpointer      task_data,
+                                   GCancellable *cancellable)
+{
+  unsigned long version = 0;
+
+  FERRY_LIBVIRT_ENTER ();
+  if (virConnectGetLibVersion (task_data, &version) < 0)
+    {
+      virResetLastError ();
+      g_task_return_new_error (task, FERRY_ERROR, FERRY_ERROR_UNREACHABLE, "no answer");
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 /* ---------------------------------------------------------------- control */

@@ -220,6 +220,68 @@ _ferry_migration_explain (const char *message)
   return NULL;
 }
 
+/* ----------------------------------------------------------- destination */
+
+#define PROBE_TIMEOUT_SECONDS 10
+
+static void
+destination_lost (FerryMigrationJob *self,
+                  const char        *why)
+{
+  if (!is_running (self) || g_atomic_int_get (&self->destination_lost))
+    return;
+  g_atomic_int_set (&self->destination_lost, TRUE);
+  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_ERROR,
+                            self->destination ? ferry_connection_get_display_name (self->destination) : NULL,
+                            why);
+  ferry_migration_job_cancel (self);
+}
+
+static gboolean
+probe_timeout_cb (gpointer user_data)
+{
+  FerryMigrationJob *self = user_data;
+
+  self->probe_source = 0;
+  destination_lost (self, _("The destination does not answer; aborting so the VM keeps running "
+                            "on the source"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  FerryMigrationJob *self = FERRY_MIGRATION_JOB (object);
+
+  if (self->probe_source == 0)
+    return;   /* too late: already given up on it */
+  g_clear_handle_id (&self->probe_source, g_source_remove);
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    destination_lost (self, _("The destination stopped answering; aborting so the VM keeps "
+                              "running on the source"));
+}
+
+/* A stalled managed-direct migration whose destination is gone would sit in
+ * libvirt for many minutes (keepalive does not end it): ask the destination
+ * something, and abort if it cannot answer in time. */
+static void
+probe_destination (FerryMigrationJob *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->plan.peer_to_peer || self->dconn == NULL || self->probe_source != 0)
+    return;
+
+  virConnectRef (self->dconn);
+  task = g_task_new (self, NULL, probe_cb, NULL);
+  g_task_set_source_tag (task, probe_destination);
+  g_task_set_task_data (task, self->dconn, (GDestroyNotify)_ferry_conn_release);
+  self->probe_source = g_timeout_add_seconds (PROBE_TIMEOUT_SECONDS, probe_timeout_cb, self);
+  g_task_run_in_thread (task, _ferry_migration_job_probe_worker);
+}
+
 /* ------------------------------------------------------------------- poll */
 
 static void
@@ -263,6 +325,7 @@ poll_cb (GObject      *object,
       set_stalled (self, TRUE);
       set_message (self, text);
       _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_WARNING, NULL, text);
+      probe_destination (self);
     }
 
   if (stats->data_remaining == 0 && stats->data_total > 0 &&
@@ -317,6 +380,7 @@ finish (FerryMigrationJob *self,
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->postcopy_source, g_source_remove);
+  g_clear_handle_id (&self->probe_source, g_source_remove);
   if (self->destination != NULL)
     g_signal_handlers_disconnect_by_func (self->destination, destination_state_cb, self);
   _ferry_migration_job_unwatch (self);
@@ -423,11 +487,8 @@ destination_state_cb (FerryMigrationJob *self)
       state == FERRY_CONNECTION_STATE_CONNECTED)
     return;
 
-  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_ERROR,
-                            ferry_connection_get_display_name (self->destination),
-                            _("Lost the connection to the destination; aborting so the VM "
-                              "keeps running on the source"));
-  ferry_migration_job_cancel (self);
+  destination_lost (self, _("Lost the connection to the destination; aborting so the VM "
+                            "keeps running on the source"));
 }
 
 static void
@@ -533,6 +594,7 @@ ferry_migration_job_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->postcopy_source, g_source_remove);
+  g_clear_handle_id (&self->probe_source, g_source_remove);
   _ferry_migration_job_unwatch (self);
 
   G_OBJECT_CLASS (ferry_migration_job_parent_class)->dispose (object);
