@@ -81,6 +81,19 @@ enum {
 };
 
 /* ferry-migration-job.c, main thread */
+void      _ferry_migration_job_set_state   (FerryMigrationJob  *self,
+                                            FerryMigrationState state);
+void      _ferry_migration_job_set_message (FerryMigrationJob  *self,
+                                            const char         *message);
+void      _ferry_migration_job_set_stalled (FerryMigrationJob  *self,
+                                            gboolean            stalled);
+gboolean  _ferry_migration_job_is_running  (FerryMigrationJob  *self);
+void      _ferry_migration_job_notify_progress (FerryMigrationJob *self);
+
+/* ferry-migration-job-control.c, main thread */
+void      _ferry_migration_job_probe_destination (FerryMigrationJob *self);
+void      _ferry_migration_job_destination_lost  (FerryMigrationJob *self,
+                                                  const char        *why);
 void  _ferry_migration_job_log            (FerryMigrationJob  *self,
                                            FerryEventSeverity  severity,
                                            const char         *host,

@@ -51,72 +51,6 @@ G_DEFINE_FINAL_TYPE (FerryMigrationJob, ferry_migration_job, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-void
-ferry_migration_plan_clear (FerryMigrationPlan *plan)
-{
-  virTypedParamsFree (plan->params, plan->nparams);
-  plan->params = NULL;
-  plan->nparams = 0;
-  g_clear_pointer (&plan->destination_uri, g_free);
-}
-
-static int
-enum_nick_is (GObject    *object,
-              const char *property,
-              const char *nick)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  GEnumClass *klass;
-  GEnumValue *value;
-  int v = 0;
-
-  g_return_val_if_fail (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec), FALSE);
-  g_object_get (object, property, &v, NULL);
-  klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
-  value = g_enum_get_value (klass, v);
-  return value != NULL && g_str_equal (value->value_nick, nick);
-}
-
-/**
- * ferry_migration_plan_init:
- * @options: a #FerryMigrationOptions
- *
- * Resolves @options into what a job needs: validated, as libvirt flags and
- * typed parameters, plus the settings applied while the job runs.
- */
-gboolean
-ferry_migration_plan_init (FerryMigrationPlan  *plan,
-                           GObject             *options,
-                           GError             **error)
-{
-  gboolean postcopy = FALSE;
-  guint postcopy_seconds = 0;
-  virTypedParameterPtr params = NULL;
-
-  memset (plan, 0, sizeof *plan);
-  if (!ferry_migration_options_validate (FERRY_MIGRATION_OPTIONS (options), error))
-    return FALSE;
-  if (!ferry_migration_options_to_params (FERRY_MIGRATION_OPTIONS (options), &params,
-                                          &plan->nparams, error))
-    return FALSE;
-  plan->params = params;
-  plan->flags = ferry_migration_options_get_flags (FERRY_MIGRATION_OPTIONS (options));
-  g_object_get (options,
-                "destination-uri", &plan->destination_uri,
-                "max-downtime", &plan->max_downtime_ms,
-                "postcopy", &postcopy,
-                "postcopy-after-seconds", &postcopy_seconds,
-                NULL);
-  plan->peer_to_peer = (plan->flags & VIR_MIGRATE_PEER2PEER) != 0;
-  plan->offline = (plan->flags & VIR_MIGRATE_OFFLINE) != 0;
-  plan->postcopy_after = -1;
-  if (postcopy && enum_nick_is (options, "postcopy-after", "immediately"))
-    plan->postcopy_after = 0;
-  else if (postcopy && enum_nick_is (options, "postcopy-after", "after-seconds"))
-    plan->postcopy_after = (int)MIN (postcopy_seconds, (guint)G_MAXINT);
-  return TRUE;
-}
-
 /* ---------------------------------------------------------------- helpers */
 
 void
@@ -132,8 +66,8 @@ _ferry_migration_job_log (FerryMigrationJob  *self,
   g_list_store_append (self->events, event);
 }
 
-static void
-set_state (FerryMigrationJob   *self,
+void
+_ferry_migration_job_set_state (FerryMigrationJob   *self,
            FerryMigrationState  state)
 {
   if (self->state == state)
@@ -142,8 +76,8 @@ set_state (FerryMigrationJob   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-static void
-set_message (FerryMigrationJob *self,
+void
+_ferry_migration_job_set_message (FerryMigrationJob *self,
              const char        *message)
 {
   if (g_strcmp0 (self->message, message) == 0)
@@ -153,8 +87,8 @@ set_message (FerryMigrationJob *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
-static void
-set_stalled (FerryMigrationJob *self,
+void
+_ferry_migration_job_set_stalled (FerryMigrationJob *self,
              gboolean           stalled)
 {
   if (self->stalled == !!stalled)
@@ -163,16 +97,16 @@ set_stalled (FerryMigrationJob *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALLED]);
 }
 
-static gboolean
-is_running (FerryMigrationJob *self)
+gboolean
+_ferry_migration_job_is_running (FerryMigrationJob *self)
 {
   return self->state == FERRY_MIGRATION_STATE_MIGRATING ||
          self->state == FERRY_MIGRATION_STATE_POSTCOPY ||
          self->state == FERRY_MIGRATION_STATE_COMPLETING;
 }
 
-static void
-notify_progress (FerryMigrationJob *self)
+void
+_ferry_migration_job_notify_progress (FerryMigrationJob *self)
 {
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = PROP_FRACTION; i < N_PROPS; i++)
@@ -220,68 +154,6 @@ _ferry_migration_explain (const char *message)
   return NULL;
 }
 
-/* ----------------------------------------------------------- destination */
-
-#define PROBE_TIMEOUT_SECONDS 10
-
-static void
-destination_lost (FerryMigrationJob *self,
-                  const char        *why)
-{
-  if (!is_running (self) || g_atomic_int_get (&self->destination_lost))
-    return;
-  g_atomic_int_set (&self->destination_lost, TRUE);
-  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_ERROR,
-                            self->destination ? ferry_connection_get_display_name (self->destination) : NULL,
-                            why);
-  ferry_migration_job_cancel (self);
-}
-
-static gboolean
-probe_timeout_cb (gpointer user_data)
-{
-  FerryMigrationJob *self = user_data;
-
-  self->probe_source = 0;
-  destination_lost (self, _("The destination does not answer; aborting so the VM keeps running "
-                            "on the source"));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-probe_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  FerryMigrationJob *self = FERRY_MIGRATION_JOB (object);
-
-  if (self->probe_source == 0)
-    return;   /* too late: already given up on it */
-  g_clear_handle_id (&self->probe_source, g_source_remove);
-  if (!g_task_propagate_boolean (G_TASK (result), NULL))
-    destination_lost (self, _("The destination stopped answering; aborting so the VM keeps "
-                              "running on the source"));
-}
-
-/* A stalled managed-direct migration whose destination is gone would sit in
- * libvirt for many minutes (keepalive does not end it): ask the destination
- * something, and abort if it cannot answer in time. */
-static void
-probe_destination (FerryMigrationJob *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->plan.peer_to_peer || self->dconn == NULL || self->probe_source != 0)
-    return;
-
-  virConnectRef (self->dconn);
-  task = g_task_new (self, NULL, probe_cb, NULL);
-  g_task_set_source_tag (task, probe_destination);
-  g_task_set_task_data (task, self->dconn, (GDestroyNotify)_ferry_conn_release);
-  self->probe_source = g_timeout_add_seconds (PROBE_TIMEOUT_SECONDS, probe_timeout_cb, self);
-  g_task_run_in_thread (task, _ferry_migration_job_probe_worker);
-}
-
 /* ------------------------------------------------------------------- poll */
 
 static void
@@ -294,7 +166,7 @@ poll_cb (GObject      *object,
   gint64 now = g_get_monotonic_time ();
 
   self->poll_in_flight = FALSE;
-  if (stats == NULL || !is_running (self))
+  if (stats == NULL || !_ferry_migration_job_is_running (self))
     return;
   if (stats->type == FERRY_JOB_TYPE_NONE)
     return;   /* not started yet, or already gone */
@@ -313,7 +185,7 @@ poll_cb (GObject      *object,
     {
       self->last_processed = stats->data_processed;
       self->progress_usec = now;
-      set_stalled (self, FALSE);
+      _ferry_migration_job_set_stalled (self, FALSE);
     }
   else if (now - self->progress_usec > (gint64)self->stall_timeout * G_USEC_PER_SEC && !self->stalled)
     {
@@ -322,17 +194,17 @@ poll_cb (GObject      *object,
                            "or the destination unreachable. Cancel to keep the VM on the source."),
                          self->stall_timeout);
 
-      set_stalled (self, TRUE);
-      set_message (self, text);
+      _ferry_migration_job_set_stalled (self, TRUE);
+      _ferry_migration_job_set_message (self, text);
       _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_WARNING, NULL, text);
-      probe_destination (self);
+      _ferry_migration_job_probe_destination (self);
     }
 
   if (stats->data_remaining == 0 && stats->data_total > 0 &&
       self->state == FERRY_MIGRATION_STATE_MIGRATING)
-    set_state (self, FERRY_MIGRATION_STATE_COMPLETING);
+    _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_COMPLETING);
 
-  notify_progress (self);
+  _ferry_migration_job_notify_progress (self);
   g_signal_emit (self, signals[SIGNAL_SAMPLE_ADDED], 0);
 }
 
@@ -384,7 +256,7 @@ finish (FerryMigrationJob *self,
   if (self->destination != NULL)
     g_signal_handlers_disconnect_by_func (self->destination, destination_state_cb, self);
   _ferry_migration_job_unwatch (self);
-  notify_progress (self);
+  _ferry_migration_job_notify_progress (self);
 
   if (task == NULL)
     {
@@ -459,15 +331,15 @@ migrate_cb (GObject      *object,
 
   if (error == NULL)
     {
-      set_state (self, FERRY_MIGRATION_STATE_COMPLETED);
-      set_message (self, where);
+      _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_COMPLETED);
+      _ferry_migration_job_set_message (self, where);
       _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _("Migration completed"));
     }
   else
     {
-      set_state (self, self->abort_requested && self->placement == FERRY_PLACEMENT_SOURCE ?
+      _ferry_migration_job_set_state (self, self->abort_requested && self->placement == FERRY_PLACEMENT_SOURCE ?
                  FERRY_MIGRATION_STATE_CANCELLED : FERRY_MIGRATION_STATE_FAILED);
-      set_message (self, error->message);
+      _ferry_migration_job_set_message (self, error->message);
       _ferry_migration_job_log (self, self->state == FERRY_MIGRATION_STATE_CANCELLED ?
                                 FERRY_EVENT_SEVERITY_WARNING : FERRY_EVENT_SEVERITY_ERROR,
                                 NULL, error->message);
@@ -483,11 +355,11 @@ destination_state_cb (FerryMigrationJob *self)
 {
   FerryConnectionState state = ferry_connection_get_state (self->destination);
 
-  if (!is_running (self) || self->plan.peer_to_peer ||
+  if (!_ferry_migration_job_is_running (self) || self->plan.peer_to_peer ||
       state == FERRY_CONNECTION_STATE_CONNECTED)
     return;
 
-  destination_lost (self, _("Lost the connection to the destination; aborting so the VM "
+  _ferry_migration_job_destination_lost (self, _("Lost the connection to the destination; aborting so the VM "
                             "keeps running on the source"));
 }
 
@@ -503,8 +375,8 @@ prepare_cb (GObject      *object,
 
   if (dom == NULL)
     {
-      set_state (self, FERRY_MIGRATION_STATE_FAILED);
-      set_message (self, error->message);
+      _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_FAILED);
+      _ferry_migration_job_set_message (self, error->message);
       finish (self, error);
       return;
     }
@@ -512,13 +384,13 @@ prepare_cb (GObject      *object,
 
   if (self->abort_requested)
     {
-      set_state (self, FERRY_MIGRATION_STATE_CANCELLED);
-      set_message (self, _("Cancelled before anything was sent; the VM stays on the source."));
+      _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_CANCELLED);
+      _ferry_migration_job_set_message (self, _("Cancelled before anything was sent; the VM stays on the source."));
       finish (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, self->message));
       return;
     }
 
-  set_state (self, FERRY_MIGRATION_STATE_MIGRATING);
+  _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_MIGRATING);
   _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _("Migration started"));
   self->start_usec = self->progress_usec = g_get_monotonic_time ();
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_tick_cb, self);
@@ -532,57 +404,6 @@ prepare_cb (GObject      *object,
   worker = g_task_new (self, NULL, migrate_cb, NULL);
   g_task_set_source_tag (worker, _ferry_migration_job_migrate_worker);
   g_task_run_in_thread (worker, _ferry_migration_job_migrate_worker);
-}
-
-/* ---------------------------------------------------------------- control */
-
-void
-_ferry_migration_job_control_done (FerryMigrationJob *self,
-                                   int                what,
-                                   GError            *error)
-{
-  g_autoptr(GError) owned = error;
-  static const char *names[] = {
-    N_("Cancel"), N_("Bandwidth change"), N_("Post-copy bandwidth change"),
-    N_("Max downtime change"), N_("Switch to post-copy"),
-  };
-
-  if (owned != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("%s failed: %s"), _(names[what]), owned->message);
-
-      _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_WARNING, NULL, text);
-      return;
-    }
-
-  switch (what)
-    {
-    case FERRY_JOB_CONTROL_POSTCOPY:
-      set_state (self, FERRY_MIGRATION_STATE_POSTCOPY);
-      _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL,
-                                _("Post-copy started: the VM now runs on the destination"));
-      break;
-    case FERRY_JOB_CONTROL_ABORT:
-      _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _("Cancel requested"));
-      break;
-    default:
-      _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _(names[what]));
-      break;
-    }
-}
-
-void
-_ferry_migration_job_iteration (FerryMigrationJob *self,
-                                int                iteration)
-{
-  g_autofree char *text = g_strdup_printf (_("Memory pass %d"), iteration);
-
-  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, text);
-  if ((guint64)iteration > self->stats.memory_iteration)
-    {
-      self->stats.memory_iteration = iteration;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITERATION]);
-    }
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -791,8 +612,8 @@ ferry_migration_job_run_async (FerryMigrationJob   *self,
                                    _("Not connected to the source host") :
                                    _("Not connected to the destination host"));
 
-      set_state (self, FERRY_MIGRATION_STATE_FAILED);
-      set_message (self, error->message);
+      _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_FAILED);
+      _ferry_migration_job_set_message (self, error->message);
       finish (self, error);
       return;
     }
@@ -809,8 +630,8 @@ ferry_migration_job_run_async (FerryMigrationJob   *self,
                                    ferry_connection_get_hostname (self->source));
 
       self->placement = FERRY_PLACEMENT_SOURCE;
-      set_state (self, FERRY_MIGRATION_STATE_FAILED);
-      set_message (self, error->message);
+      _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_FAILED);
+      _ferry_migration_job_set_message (self, error->message);
       finish (self, error);
       return;
     }
@@ -832,49 +653,6 @@ ferry_migration_job_run_finish (FerryMigrationJob  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * ferry_migration_job_cancel:
- *
- * Aborts the migration (virDomainAbortJob): the VM keeps running on the
- * source. After post-copy started there is no going back; libvirt refuses.
- */
-void
-ferry_migration_job_cancel (FerryMigrationJob *self)
-{
-  g_return_if_fail (FERRY_IS_MIGRATION_JOB (self));
-
-  self->abort_requested = TRUE;
-  if (is_running (self))
-    _ferry_migration_job_control (self, FERRY_JOB_CONTROL_ABORT, 0);
-}
-
-void
-ferry_migration_job_set_bandwidth (FerryMigrationJob *self,
-                                   guint64            mib_per_second)
-{
-  g_return_if_fail (FERRY_IS_MIGRATION_JOB (self));
-  _ferry_migration_job_control (self, self->state == FERRY_MIGRATION_STATE_POSTCOPY ?
-                                FERRY_JOB_CONTROL_POSTCOPY_SPEED : FERRY_JOB_CONTROL_SPEED,
-                                mib_per_second);
-}
-
-void
-ferry_migration_job_set_max_downtime (FerryMigrationJob *self,
-                                      guint64            milliseconds)
-{
-  g_return_if_fail (FERRY_IS_MIGRATION_JOB (self));
-  self->downtime_applied = TRUE;
-  _ferry_migration_job_control (self, FERRY_JOB_CONTROL_DOWNTIME, milliseconds);
-}
-
-void
-ferry_migration_job_start_postcopy (FerryMigrationJob *self)
-{
-  g_return_if_fail (FERRY_IS_MIGRATION_JOB (self));
-  if (self->state == FERRY_MIGRATION_STATE_MIGRATING)
-    _ferry_migration_job_control (self, FERRY_JOB_CONTROL_POSTCOPY, 0);
 }
 
 void
@@ -1006,45 +784,3 @@ ferry_migration_job_get_events (FerryMigrationJob *self)
   return G_LIST_MODEL (self->events);
 }
 
-const char *
-ferry_migration_state_to_string (FerryMigrationState state)
-{
-  switch (state)
-    {
-    case FERRY_MIGRATION_STATE_PREPARING:
-      return _("Preparing");
-    case FERRY_MIGRATION_STATE_MIGRATING:
-      return _("Migrating");
-    case FERRY_MIGRATION_STATE_POSTCOPY:
-      return _("Post-copy");
-    case FERRY_MIGRATION_STATE_COMPLETING:
-      return _("Completing");
-    case FERRY_MIGRATION_STATE_COMPLETED:
-      return _("Completed");
-    case FERRY_MIGRATION_STATE_FAILED:
-      return _("Failed");
-    case FERRY_MIGRATION_STATE_CANCELLED:
-      return _("Cancelled");
-    default:
-      return _("Unknown");
-    }
-}
-
-const char *
-ferry_placement_to_string (FerryPlacement placement)
-{
-  switch (placement)
-    {
-    case FERRY_PLACEMENT_SOURCE:
-      return _("source");
-    case FERRY_PLACEMENT_DESTINATION:
-      return _("destination");
-    case FERRY_PLACEMENT_BOTH:
-      return _("both hosts");
-    case FERRY_PLACEMENT_NEITHER:
-      return _("neither host");
-    case FERRY_PLACEMENT_UNKNOWN:
-    default:
-      return _("unknown");
-    }
-}
