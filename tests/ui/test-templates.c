@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
+#include "ferry-job-row.h"
 #include "ferry-preferences-window.h"
 #include "ferry-window.h"
 
@@ -74,6 +77,20 @@ test_connection_dialog (void)
 }
 
 static void
+test_job_row (void)
+{
+  g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
+  FerryMigrationPlan plan = { 0 };
+  g_autoptr(FerryMigrationJob) job = ferry_migration_job_new (c, NULL, "uuid", "vm1", &plan);
+  GtkWidget *row = g_object_ref_sink (ferry_job_row_new (job));
+
+  /* A job that has not started: its row names the VM and its phase. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "vm1");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Preparing"));
+  g_assert_finalize_object (row);
+}
+
+static void
 test_help_overlay (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -97,6 +114,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/host-page", test_host_page);
   g_test_add_func ("/ui/templates/host-row", test_host_row);
   g_test_add_func ("/ui/templates/help-overlay", test_help_overlay);
+  g_test_add_func ("/ui/templates/job-row", test_job_row);
   g_test_add_func ("/ui/templates/credential-dialog", test_credential_dialog);
   g_test_add_func ("/ui/templates/connection-dialog", test_connection_dialog);
 
