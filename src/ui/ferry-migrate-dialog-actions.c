@@ -1,0 +1,206 @@
+/* ferry-migrate-dialog-actions.c — the Migrate dialog's actions: presets,
+ * the equivalent virsh command (shown and copied), and Migrate, which starts
+ * the job and turns the dialog into its progress view.
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ferry-migrate-dialog-private.h"
+#include "ferry-migration-view.h"
+
+/* Words of the command short enough to fit a line are kept whole: Pango
+ * would otherwise break "--undefinesource" after its dashes. A long URI may
+ * still break, or it would widen the dialog. */
+#define MAX_UNBROKEN_WORD 40
+
+static PangoAttrList *
+whole_words (const char *text)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end;
+
+      while (*p == ' ' || *p == '\n')
+        p++;
+      end = p;
+      while (*end != '\0' && *end != ' ' && *end != '\n')
+        end++;
+      if (end > p && end - p <= MAX_UNBROKEN_WORD)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = p - text;
+          attr->end_index = end - text;
+          pango_attr_list_insert (attrs, attr);
+        }
+      p = end;
+    }
+  return attrs;
+}
+
+void
+_ferry_migrate_dialog_update_command (FerryMigrateDialog *self)
+{
+  PangoAttrList *attrs;
+  g_autofree char *command = NULL;
+
+  if (self->domain == NULL)
+    return;
+  command = ferry_migration_options_to_virsh_command (self->options,
+                                                      ferry_domain_get_name (self->domain),
+                                                      self->source ? ferry_connection_get_uri (self->source)
+                                                                   : NULL);
+  g_strchomp (command);
+  attrs = whole_words (command);
+  gtk_label_set_label (self->command_label, command);
+  gtk_label_set_attributes (self->command_label, attrs);
+  pango_attr_list_unref (attrs);
+}
+/* ---------------------------------------------------------------- actions */
+
+/* What a preset leaves alone: the way to reach the destination, which
+ * depends on the network and not on the VM. */
+static const char *kept_by_presets[] = {
+  "connectivity", "destination-uri", "migrate-uri", "listen-address", "tls",
+};
+
+static void
+reset_options (FerryMigrationOptions *options)
+{
+  guint n_pspecs = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (options),
+                                                                   &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean kept = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kept_by_presets); k++)
+        kept |= g_str_equal (pspecs[i]->name, kept_by_presets[k]);
+      if (kept || !(pspecs[i]->flags & G_PARAM_WRITABLE))
+        continue;
+      g_value_init (&value, pspecs[i]->value_type);
+      g_param_value_set_default (pspecs[i], &value);
+      g_object_set_property (G_OBJECT (options), pspecs[i]->name, &value);
+    }
+}
+
+void
+_ferry_migrate_dialog_preset_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
+  FerryMigrationOptions *o = self->options;
+  const char *preset = g_variant_get_string (parameter, NULL);
+
+  g_object_freeze_notify (G_OBJECT (o));
+  reset_options (o);
+  ferry_migration_options_set_mode (o, FERRY_MIGRATION_MODE_LIVE);
+
+  if (g_str_equal (preset, "minimal-downtime"))
+    {
+      ferry_migration_options_set_max_downtime (o, 100);
+      ferry_migration_options_set_auto_converge (o, TRUE);
+    }
+  else if (g_str_equal (preset, "busy"))
+    {
+      ferry_migration_options_set_auto_converge (o, TRUE);
+      ferry_migration_options_set_postcopy (o, TRUE);
+      ferry_migration_options_set_postcopy_after (o, FERRY_MIGRATION_POSTCOPY_AFTER_SECONDS);
+      ferry_migration_options_set_postcopy_after_seconds (o, 30);
+    }
+  else if (g_str_equal (preset, "move-storage"))
+    {
+      ferry_migration_options_set_copy_storage (o, FERRY_MIGRATION_COPY_STORAGE_ALL);
+    }
+
+  /* Post-copy and copying storage cannot be tunnelled; peer-to-peer is the
+   * nearest way to the destination that can do them. */
+  if (ferry_migration_options_get_connectivity (o) == FERRY_MIGRATION_CONNECTIVITY_TUNNELLED &&
+      (ferry_migration_options_get_postcopy (o) ||
+       ferry_migration_options_get_copy_storage (o) != FERRY_MIGRATION_COPY_STORAGE_NONE))
+    ferry_migration_options_set_connectivity (o, FERRY_MIGRATION_CONNECTIVITY_PEER_TO_PEER);
+  g_object_thaw_notify (G_OBJECT (o));
+}
+
+void
+_ferry_migrate_dialog_copy_command_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          gtk_label_get_label (self->command_label));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Command copied")));
+}
+
+static void
+job_run_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FerryMigrationJob *job = FERRY_MIGRATION_JOB (object);
+  g_autoptr(GError) error = NULL;
+
+  /* The job reports its outcome itself (state, message, events); this runs
+   * whether or not the dialog is still open. */
+  if (!ferry_migration_job_run_finish (job, result, &error))
+    g_debug ("migration of %s: %s", ferry_migration_job_get_domain_name (job), error->message);
+  ferry_migration_send_notification (job);
+}
+
+void
+_ferry_migrate_dialog_migrate_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  FerryMigrationPlan plan;
+  GtkWidget *view;
+
+  _ferry_migrate_dialog_update_migrate (self);
+  if (self->problem != NULL || self->job != NULL)
+    return;
+
+  if (!ferry_migration_plan_init (&plan, G_OBJECT (self->options), &error))
+    {
+      ferry_migration_plan_clear (&plan);
+      gtk_label_set_label (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      return;
+    }
+
+  self->job = ferry_migration_job_new (self->source, self->destination,
+                                       ferry_domain_get_uuid (self->domain),
+                                       ferry_domain_get_name (self->domain), &plan);
+  ferry_migration_job_run_async (self->job, job_run_cb, NULL);
+
+  view = ferry_migration_view_new (self->job);
+  ferry_migration_view_set_options (FERRY_MIGRATION_VIEW (view), self->options);
+  adw_bin_set_child (self->progress_bin, view);
+  gtk_stack_set_visible_child_name (self->main_stack, "progress");
+
+  /* From here on closing the window is all there is to do; the migration
+   * goes on without it. */
+  gtk_widget_set_visible (self->cancel_button, FALSE);
+  gtk_widget_set_visible (self->migrate_button, FALSE);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, TRUE);
+  title = g_strdup_printf (_("Migration of %s"), ferry_domain_get_name (self->domain));
+  adw_window_title_set_title (self->window_title, title);
+  _ferry_migrate_dialog_update_migrate (self);
+
+  _ferry_migrate_dialog_emit_job_started (self);
+}

@@ -1,0 +1,105 @@
+/* ferry-migrate-dialog-private.h — shared by ferry-migrate-dialog*.c
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ferry-migrate-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _FerryMigrateDialog
+{
+  AdwWindow               parent_instance;
+
+  /* Owned References */
+  FerryConnectionManager *manager;
+  FerryConnection        *source;
+  FerryDomain            *domain;
+  FerryConnection        *destination;
+  FerryMigrationOptions  *options;
+  FerryMigrationJob      *job;
+  GtkFilterListModel     *destinations;
+  GtkCheckButton         *no_destination;   /* the radio group's hidden leader */
+  char                   *problem;
+
+  /* Template Widgets */
+  AdwHeaderBar           *header_bar;
+  AdwWindowTitle         *window_title;
+  GtkWidget              *cancel_button;
+  GtkWidget              *migrate_button;
+  AdwToastOverlay        *toast_overlay;
+  GtkStack               *main_stack;
+  AdwBin                 *progress_bin;
+  GtkListBox             *destinations_list;
+  AdwActionRow           *live_row;
+  AdwActionRow           *paused_row;
+  AdwActionRow           *offline_row;
+  GtkCheckButton         *live_check;
+  GtkCheckButton         *paused_check;
+  GtkCheckButton         *offline_check;
+  AdwActionRow           *managed_row;
+  AdwActionRow           *p2p_row;
+  AdwActionRow           *tunnelled_row;
+  GtkCheckButton         *managed_check;
+  GtkCheckButton         *p2p_check;
+  GtkCheckButton         *tunnelled_check;
+  AdwEntryRow            *migrate_uri_row;
+  AdwActionRow           *tls_row;
+  GtkSwitch              *tls_switch;
+  AdwActionRow           *persistent_row;
+  GtkSwitch              *persistent_switch;
+  AdwActionRow           *undefine_row;
+  GtkSwitch              *undefine_switch;
+  AdwActionRow           *suspend_row;
+  GtkSwitch              *suspend_switch;
+  AdwEntryRow            *dname_row;
+  AdwComboRow            *copy_storage_row;
+  AdwEntryRow            *disks_row;
+  AdwActionRow           *unsafe_row;
+  GtkSwitch              *unsafe_switch;
+  AdwExpanderRow         *auto_converge_row;
+  AdwActionRow           *initial_row;
+  GtkSpinButton          *initial_spin;
+  AdwActionRow           *increment_row;
+  GtkSpinButton          *increment_spin;
+  AdwExpanderRow         *compression_row;
+  AdwEntryRow            *methods_row;
+  AdwExpanderRow         *parallel_row;
+  AdwActionRow           *connections_row;
+  GtkSpinButton          *connections_spin;
+  AdwExpanderRow         *postcopy_row;
+  AdwComboRow            *postcopy_after_row;
+  AdwActionRow           *postcopy_seconds_row;
+  GtkSpinButton          *postcopy_seconds_spin;
+  AdwActionRow           *bandwidth_row;
+  GtkSpinButton          *bandwidth_spin;
+  AdwActionRow           *max_downtime_row;
+  GtkSpinButton          *max_downtime_spin;
+  GtkLabel               *problem_label;
+  GtkLabel               *command_label;
+};
+
+/* ferry-migrate-dialog.c */
+void _ferry_migrate_dialog_emit_job_started     (FerryMigrateDialog *self);
+
+/* ferry-migrate-dialog-options.c */
+void _ferry_migrate_dialog_update               (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_update_migrate       (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_bind_options         (FerryMigrateDialog *self);
+
+/* ferry-migrate-dialog-actions.c */
+void _ferry_migrate_dialog_update_command       (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_preset_action        (GtkWidget          *widget,
+                                                 const char         *action_name,
+                                                 GVariant           *parameter);
+void _ferry_migrate_dialog_copy_command_action  (GtkWidget          *widget,
+                                                 const char         *action_name,
+                                                 GVariant           *parameter);
+void _ferry_migrate_dialog_migrate_action       (GtkWidget          *widget,
+                                                 const char         *action_name,
+                                                 GVariant           *parameter);
+
+G_END_DECLS
