@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libvirt/virterror.h>
 
 #include "ferry-connection-private.h"
@@ -365,6 +366,149 @@ schedule_refresh (FerryConnection *self)
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending_cb, self);
 }
 
+/**
+ * _ferry_domain_event_describe:
+ * @event: a virDomainEventType
+ * @detail: its detail, a virDomainEvent*DetailType of @event
+ * @severity: (out): how bad it is
+ *
+ * Pure: what a lifecycle event means, in a few words for the events log.
+ * Unknown events (a newer libvirt) are named by number rather than dropped.
+ *
+ * Returns: (transfer full): "Started", "Paused (migration)", …
+ */
+char *
+_ferry_domain_event_describe (int                 event,
+                              int                 detail,
+                              FerryEventSeverity *severity)
+{
+  const char *text = NULL;
+
+  *severity = FERRY_EVENT_SEVERITY_INFO;
+
+  switch (event)
+    {
+    case VIR_DOMAIN_EVENT_DEFINED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_DEFINED_ADDED: text = _("Defined"); break;
+        case VIR_DOMAIN_EVENT_DEFINED_UPDATED: text = _("Defined (updated)"); break;
+        case VIR_DOMAIN_EVENT_DEFINED_RENAMED: text = _("Defined (renamed)"); break;
+        case VIR_DOMAIN_EVENT_DEFINED_FROM_SNAPSHOT: text = _("Defined (from snapshot)"); break;
+        default: text = _("Defined"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_UNDEFINED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_UNDEFINED_RENAMED: text = _("Undefined (renamed)"); break;
+        case VIR_DOMAIN_EVENT_UNDEFINED_REMOVED:
+        default: text = _("Undefined"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_STARTED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_STARTED_MIGRATED: text = _("Started (migration)"); break;
+        case VIR_DOMAIN_EVENT_STARTED_RESTORED: text = _("Started (restored)"); break;
+        case VIR_DOMAIN_EVENT_STARTED_FROM_SNAPSHOT: text = _("Started (from snapshot)"); break;
+        case VIR_DOMAIN_EVENT_STARTED_WAKEUP: text = _("Started (woken up)"); break;
+        case VIR_DOMAIN_EVENT_STARTED_BOOTED:
+        default: text = _("Started"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_SUSPENDED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_SUSPENDED_MIGRATED: text = _("Paused (migration)"); break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_RESTORED: text = _("Paused (restored)"); break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_FROM_SNAPSHOT: text = _("Paused (from snapshot)"); break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY: text = _("Paused (post-copy)"); break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_IOERROR:
+          text = _("Paused (I/O error)");
+          *severity = FERRY_EVENT_SEVERITY_WARNING;
+          break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_WATCHDOG:
+          text = _("Paused (watchdog)");
+          *severity = FERRY_EVENT_SEVERITY_WARNING;
+          break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR:
+          text = _("Paused (API error)");
+          *severity = FERRY_EVENT_SEVERITY_WARNING;
+          break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_POSTCOPY_FAILED:
+          text = _("Paused (post-copy failed)");
+          *severity = FERRY_EVENT_SEVERITY_ERROR;
+          break;
+        case VIR_DOMAIN_EVENT_SUSPENDED_PAUSED:
+        default: text = _("Paused"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_RESUMED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_RESUMED_MIGRATED: text = _("Resumed (migration)"); break;
+        case VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT: text = _("Resumed (from snapshot)"); break;
+        case VIR_DOMAIN_EVENT_RESUMED_POSTCOPY: text = _("Resumed (post-copy)"); break;
+        case VIR_DOMAIN_EVENT_RESUMED_UNPAUSED:
+        default: text = _("Resumed"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_STOPPED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN: text = _("Stopped (shut down)"); break;
+        case VIR_DOMAIN_EVENT_STOPPED_DESTROYED: text = _("Stopped (destroyed)"); break;
+        case VIR_DOMAIN_EVENT_STOPPED_MIGRATED: text = _("Stopped (migrated)"); break;
+        case VIR_DOMAIN_EVENT_STOPPED_SAVED: text = _("Stopped (saved)"); break;
+        case VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT: text = _("Stopped (from snapshot)"); break;
+        case VIR_DOMAIN_EVENT_STOPPED_CRASHED:
+          text = _("Stopped (crashed)");
+          *severity = FERRY_EVENT_SEVERITY_ERROR;
+          break;
+        case VIR_DOMAIN_EVENT_STOPPED_FAILED:
+          text = _("Stopped (failed)");
+          *severity = FERRY_EVENT_SEVERITY_ERROR;
+          break;
+        default: text = _("Stopped"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_SHUTDOWN:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_SHUTDOWN_GUEST: text = _("Shutting down (by the guest)"); break;
+        case VIR_DOMAIN_EVENT_SHUTDOWN_HOST: text = _("Shutting down (by the host)"); break;
+        case VIR_DOMAIN_EVENT_SHUTDOWN_FINISHED:
+        default: text = _("Shutting down"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_PMSUSPENDED:
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_PMSUSPENDED_DISK: text = _("Suspended (to disk)"); break;
+        case VIR_DOMAIN_EVENT_PMSUSPENDED_MEMORY:
+        default: text = _("Suspended (to memory)"); break;
+        }
+      break;
+    case VIR_DOMAIN_EVENT_CRASHED:
+      *severity = FERRY_EVENT_SEVERITY_ERROR;
+      switch (detail)
+        {
+        case VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED: text = _("Crashed (crash kernel loaded)"); break;
+        case VIR_DOMAIN_EVENT_CRASHED_PANICKED:
+        default: text = _("Crashed (guest panic)"); break;
+        }
+      break;
+    default:
+      break;
+    }
+
+  if (text == NULL)
+    /* Translators: a libvirt lifecycle event this Ferry does not know. */
+    return g_strdup_printf (_("Event %d (detail %d)"), event, detail);
+  return g_strdup (text);
+}
+
 /* Dispatched by libvirt's event loop, which runs on the GLib main context:
  * this is the main thread. Only local libvirt calls (no RPC) are allowed here. */
 static int
@@ -377,8 +521,15 @@ lifecycle_event_cb (virConnectPtr  conn,
   g_autoptr(FerryConnection) self = g_weak_ref_get (opaque);
   char uuid[VIR_UUID_STRING_BUFLEN];
 
+  g_autofree char *what = NULL;
+  FerryEventSeverity severity;
+
   if (self == NULL || virDomainGetUUIDString (dom, uuid) != 0)
     return 0;
+
+  /* virDomainGetName is local: the name travels with the event. */
+  what = _ferry_domain_event_describe (event, detail, &severity);
+  _ferry_connection_emit_domain_event (self, virDomainGetName (dom), what, severity);
 
   g_hash_table_add (self->pending_refresh, g_strdup (uuid));
   schedule_refresh (self);

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ferry-auth-request.h"
 #include "ferry-connection-manager.h"
 #include "ferry-connection-private.h"
@@ -21,8 +23,17 @@ struct _FerryConnectionManager
   GListStore *connections;
   GHashTable *saved;         /* uri → SavedEntry */
   GListStore *jobs;          /* migrations of this run, running and ended */
+  GListStore *events;        /* FerryEvent: every host's, every job's; oldest first */
   FerryAskpassServer *askpass;
 };
+
+/* The events log is kept for the whole run; past this many lines the oldest
+ * go, so an event storm on a big host cannot eat the memory. */
+#define EVENTS_MAX 5000
+
+/* Set on a connection once it has been connected: connecting again after that
+ * is a reconnect, worth telling apart in the log. */
+#define WAS_CONNECTED_KEY "ferry-manager-was-connected"
 
 /* What is kept in settings for one saved connection. */
 typedef struct
@@ -76,11 +87,86 @@ forward_auth_request_cb (FerryConnection        *connection,
 }
 
 static void
+log_event (FerryConnectionManager *self,
+           FerryEvent             *event)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+
+  if (n >= EVENTS_MAX)
+    g_list_store_splice (self->events, 0, n - EVENTS_MAX + 1, NULL, 0);
+  g_list_store_append (self->events, event);
+}
+
+static void
+log_host (FerryConnectionManager *self,
+          FerryConnection        *connection,
+          FerryEventSeverity      severity,
+          const char             *vm,
+          const char             *message)
+{
+  g_autoptr(FerryEvent) event =
+    ferry_event_new (severity, ferry_connection_get_display_name (connection), vm, message);
+
+  log_event (self, event);
+}
+
+/* Only the outcomes are logged: connecting and authenticating are steps on
+ * the way, and the reconnect timer would otherwise fill the log. */
+static void
+connection_state_cb (FerryConnection        *connection,
+                     GParamSpec             *pspec,
+                     FerryConnectionManager *self)
+{
+  const char *reason = ferry_connection_get_error_message (connection);
+  gboolean was_connected = g_object_get_data (G_OBJECT (connection), WAS_CONNECTED_KEY) != NULL;
+  g_autofree char *text = NULL;
+
+  switch (ferry_connection_get_state (connection))
+    {
+    case FERRY_CONNECTION_STATE_CONNECTED:
+      g_object_set_data (G_OBJECT (connection), WAS_CONNECTED_KEY, GINT_TO_POINTER (TRUE));
+      log_host (self, connection, FERRY_EVENT_SEVERITY_INFO, NULL,
+                was_connected ? _("Reconnected") : _("Connected"));
+      break;
+    case FERRY_CONNECTION_STATE_DISCONNECTED:
+      /* A reason means the link was lost, not closed by the user. */
+      if (reason != NULL)
+        text = g_strdup_printf (_("Disconnected: %s"), reason);
+      log_host (self, connection,
+                reason != NULL ? FERRY_EVENT_SEVERITY_WARNING : FERRY_EVENT_SEVERITY_INFO,
+                NULL, text != NULL ? text : _("Disconnected"));
+      break;
+    case FERRY_CONNECTION_STATE_FAILED:
+      text = g_strdup_printf (_("Connection failed: %s"), reason ? reason : _("unknown error"));
+      log_host (self, connection, FERRY_EVENT_SEVERITY_ERROR, NULL, text);
+      break;
+    case FERRY_CONNECTION_STATE_CONNECTING:
+    case FERRY_CONNECTION_STATE_AUTHENTICATING:
+    default:
+      break;
+    }
+}
+
+static void
+domain_event_cb (FerryConnection        *connection,
+                 const char             *vm_name,
+                 const char             *what,
+                 FerryEventSeverity      severity,
+                 FerryConnectionManager *self)
+{
+  log_host (self, connection, severity, vm_name, what);
+}
+
+static void
 track (FerryConnectionManager *self,
        FerryConnection        *connection)
 {
   g_signal_connect_object (connection, "auth-request",
                            G_CALLBACK (forward_auth_request_cb), self, 0);
+  g_signal_connect_object (connection, "notify::state",
+                           G_CALLBACK (connection_state_cb), self, 0);
+  g_signal_connect_object (connection, "domain-event",
+                           G_CALLBACK (domain_event_cb), self, 0);
   if (self->settings != NULL)
     g_settings_bind (self->settings, "host-refresh-interval", connection,
                      "host-refresh-interval", G_SETTINGS_BIND_GET);
@@ -161,6 +247,7 @@ ferry_connection_manager_finalize (GObject *object)
 
   g_clear_object (&self->askpass);
   g_clear_object (&self->jobs);
+  g_clear_object (&self->events);
   g_clear_object (&self->settings);
   g_clear_object (&self->connections);
   g_clear_pointer (&self->saved, g_hash_table_unref);
@@ -238,6 +325,7 @@ ferry_connection_manager_init (FerryConnectionManager *self)
 {
   self->connections = g_list_store_new (FERRY_TYPE_CONNECTION);
   self->jobs = g_list_store_new (FERRY_TYPE_MIGRATION_JOB);
+  self->events = g_list_store_new (FERRY_TYPE_EVENT);
   self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify)saved_entry_free);
 }
@@ -342,6 +430,8 @@ ferry_connection_manager_remove (FerryConnectionManager *self,
     return;
 
   ferry_connection_close (connection);
+  /* A removed connection is no longer Ferry's: its later doings are not logged. */
+  g_signal_handlers_disconnect_by_data (connection, self);
   g_hash_table_remove (self->saved, ferry_connection_get_uri (connection));
   g_list_store_remove (self->connections, position);
   save (self);
@@ -493,13 +583,53 @@ ferry_connection_manager_get_jobs (FerryConnectionManager *self)
   return G_LIST_MODEL (self->jobs);
 }
 
+/* A job's own log only grows; each new line is copied into the global one. */
+static void
+job_events_changed_cb (GListModel             *job_events,
+                       guint                   position,
+                       guint                   removed,
+                       guint                   added,
+                       FerryConnectionManager *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(FerryEvent) event = g_list_model_get_item (job_events, i);
+
+      log_event (self, event);
+    }
+}
+
 void
 ferry_connection_manager_add_job (FerryConnectionManager *self,
                                   FerryMigrationJob      *job)
 {
+  GListModel *job_events;
+
   g_return_if_fail (FERRY_IS_CONNECTION_MANAGER (self));
   g_return_if_fail (FERRY_IS_MIGRATION_JOB (job));
 
   /* Newest first: the one the user just started is on top. */
   g_list_store_insert (self->jobs, 0, job);
+
+  /* What the job logged before it was added, then whatever it logs next. */
+  job_events = ferry_migration_job_get_events (job);
+  job_events_changed_cb (job_events, 0, 0, g_list_model_get_n_items (job_events), self);
+  g_signal_connect_object (job_events, "items-changed",
+                           G_CALLBACK (job_events_changed_cb), self, 0);
+}
+
+/**
+ * ferry_connection_manager_get_events:
+ *
+ * The events log of this run: every host's connection changes and domain
+ * lifecycle events, and every migration job's events, oldest first. Only the
+ * last 5,000 are kept.
+ *
+ * Returns: (transfer none): a #GListModel of #FerryEvent
+ */
+GListModel *
+ferry_connection_manager_get_events (FerryConnectionManager *self)
+{
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (self), NULL);
+  return G_LIST_MODEL (self->events);
 }

@@ -36,6 +36,7 @@ void                    ferry_connection_manager_add_job        (FerryConnection
                                                                  FerryMigrationJob      *job);
 gboolean                ferry_connection_manager_get_autoconnect (FerryConnectionManager *self,
                                                                  FerryConnection        *connection);
+GListModel             *ferry_connection_manager_get_events     (FerryConnectionManager *self);
 void                    ferry_connection_manager_set_askpass_server (FerryConnectionManager *self,
                                                                  FerryAskpassServer     *server);
 

@@ -11,6 +11,7 @@
 #include "ferry-auth-request.h"
 #include "ferry-connection.h"
 #include "ferry-domain-private.h"
+#include "ferry-event.h"
 #include "ferry-host-inventory.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,10 @@ void       _ferry_connection_set_state       (FerryConnection       *self,
                                               const char            *error_message);
 void       _ferry_connection_emit_auth_request (FerryConnection     *self,
                                               FerryAuthRequest      *request);
+void       _ferry_connection_emit_domain_event (FerryConnection     *self,
+                                              const char            *vm_name,
+                                              const char            *what,
+                                              FerryEventSeverity     severity);
 
 /* ferry-connection-open.c */
 void       _ferry_connection_drop            (FerryConnection       *self);
@@ -99,6 +104,9 @@ int        _ferry_connection_watch_domains   (FerryConnection       *self,
                                               GError               **error);
 void       _ferry_connection_unwatch_domains (virConnectPtr          conn,
                                               int                    callback_id);
+char      *_ferry_domain_event_describe      (int                    event,
+                                              int                    detail,
+                                              FerryEventSeverity    *severity);
 
 /* A new reference to the open libvirt connection, or NULL when not connected.
  * Main thread; release it with _ferry_conn_release(). */

@@ -41,6 +41,7 @@ enum {
 
 enum {
   SIGNAL_AUTH_REQUEST,
+  SIGNAL_DOMAIN_EVENT,
   N_SIGNALS
 };
 
@@ -115,6 +116,21 @@ _ferry_connection_emit_auth_request (FerryConnection  *self,
     }
   _ferry_connection_set_state (self, FERRY_CONNECTION_STATE_AUTHENTICATING, NULL);
   g_signal_emit (self, signals[SIGNAL_AUTH_REQUEST], 0, request);
+}
+
+/**
+ * _ferry_connection_emit_domain_event:
+ *
+ * Main thread. Tells listeners (the events log) what libvirt said happened
+ * to a domain, in words.
+ */
+void
+_ferry_connection_emit_domain_event (FerryConnection    *self,
+                                     const char         *vm_name,
+                                     const char         *what,
+                                     FerryEventSeverity  severity)
+{
+  g_signal_emit (self, signals[SIGNAL_DOMAIN_EVENT], 0, vm_name, what, severity);
 }
 
 static void
@@ -332,6 +348,20 @@ ferry_connection_class_init (FerryConnectionClass *klass)
   signals[SIGNAL_AUTH_REQUEST] =
     g_signal_new ("auth-request", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, FERRY_TYPE_AUTH_REQUEST);
+
+  /**
+   * FerryConnection::domain-event:
+   * @vm_name: the domain's name
+   * @what: what happened, in words: "Started", "Paused (migration)", …
+   * @severity: a #FerryEventSeverity: crashes and I/O errors are not routine
+   *
+   * Emitted on the main thread for every lifecycle event libvirt reports on
+   * this host, whoever caused it.
+   */
+  signals[SIGNAL_DOMAIN_EVENT] =
+    g_signal_new ("domain-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_STRING, FERRY_TYPE_EVENT_SEVERITY);
 }
 
 static void

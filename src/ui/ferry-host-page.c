@@ -33,12 +33,12 @@ struct _FerryHostPage
   GtkColumnView      *domains_view;
   GtkColumnViewColumn *name_column;
   GtkFilterListModel *filter_model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   AdwStatusPage      *disconnected_page;
   FerryPoolsView     *pools_view;
   FerryNetworksView  *networks_view;
 
-  /* The VM the actions apply to, followed for state changes. */
+  /* The first selected VM, followed for state changes. */
   GSignalGroup       *selected_signals;
 };
 
@@ -165,23 +165,73 @@ static const struct {
   { "vm.force-off", FERRY_DOMAIN_ACTION_FORCE_OFF },
 };
 
+/* The selected VMs, in the list's order. */
+static GListStore *
+selected_domains (FerryHostPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  GListStore *domains = g_list_store_new (FERRY_TYPE_DOMAIN);
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  /* Gone while the template is disposed. */
+  if (self->selection == NULL)
+    return domains;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(FerryDomain) domain = g_list_model_get_item (model, position);
+
+      if (domain != NULL)
+        g_list_store_append (domains, domain);
+    }
+  return domains;
+}
+
+/* The first selected VM: the one single-VM questions are about. */
 static FerryDomain *
 selected_domain (FerryHostPage *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(FerryDomain) domain = NULL;
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  domain = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+  /* The list holds its own reference. */
+  return domain;
 }
 
 static void
 update_actions (FerryHostPage *self)
 {
+  g_autoptr(GListStore) domains = selected_domains (self);
+  guint n_domains = g_list_model_get_n_items (G_LIST_MODEL (domains));
   FerryDomain *domain = selected_domain (self);
   gboolean connected = self->connection != NULL &&
     ferry_connection_get_state (self->connection) == FERRY_CONNECTION_STATE_CONNECTED;
 
+  /* Start, Pause and the rest act on every selected VM, so they are on when
+   * they fit at least one; the others are left alone. */
   for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), vm_actions[i].name,
-                                   connected && domain != NULL &&
-                                   ferry_domain_action_allowed (vm_actions[i].action, domain));
+    {
+      gboolean allowed = FALSE;
+
+      for (guint k = 0; k < n_domains && !allowed; k++)
+        {
+          g_autoptr(FerryDomain) d = g_list_model_get_item (G_LIST_MODEL (domains), k);
+
+          allowed = ferry_domain_action_allowed (vm_actions[i].action, d);
+        }
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), vm_actions[i].name, connected && allowed);
+    }
   /* Migrating needs a VM on a connected host; the dialog explains the rest. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vm.migrate", connected && domain != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "host.cancel",
@@ -216,15 +266,27 @@ vm_action (GtkWidget  *widget,
            GVariant   *parameter)
 {
   FerryHostPage *self = FERRY_HOST_PAGE (widget);
-  FerryDomain *domain = selected_domain (self);
+  g_autoptr(GListStore) domains = selected_domains (self);
+  GListModel *model = G_LIST_MODEL (domains);
 
-  if (domain == NULL || self->connection == NULL)
+  if (self->connection == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
-    if (g_str_equal (action_name, vm_actions[i].name))
-      ferry_connection_domain_action_async (self->connection, domain, vm_actions[i].action,
-                                            NULL, vm_action_cb, g_object_ref (self));
+    {
+      if (!g_str_equal (action_name, vm_actions[i].name))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+        {
+          g_autoptr(FerryDomain) domain = g_list_model_get_item (model, k);
+
+          /* A VM the action does not fit (Start on a running one) is
+           * skipped, not reported: the others were what was meant. */
+          if (ferry_domain_action_allowed (vm_actions[i].action, domain))
+            ferry_connection_domain_action_async (self->connection, domain, vm_actions[i].action,
+                                                  NULL, vm_action_cb, g_object_ref (self));
+        }
+    }
 }
 
 static void
@@ -316,6 +378,9 @@ ferry_host_page_dispose (GObject *object)
 {
   FerryHostPage *self = (FerryHostPage *)object;
 
+  /* The list empties as the template goes; nothing is left to follow. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, selection_changed_cb, self);
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
   g_clear_object (&self->signals);
@@ -444,7 +509,11 @@ ferry_host_page_init (FerryHostPage *self)
   self->selected_signals = g_signal_group_new (FERRY_TYPE_DOMAIN);
   g_signal_group_connect_swapped (self->selected_signals, "notify::state",
                                   G_CALLBACK (update_actions), self);
-  g_signal_connect_object (self->selection, "notify::selected-item",
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Rows come and go under the selection (the search, a VM undefined):
+   * the first selected VM may change without a selection-changed. */
+  g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
@@ -488,11 +557,24 @@ ferry_host_page_set_connection (FerryHostPage   *self,
 /**
  * ferry_host_page_get_selected_domain:
  *
- * Returns: (transfer none) (nullable): the VM selected in the list
+ * Returns: (transfer none) (nullable): the first VM selected in the list
  */
 FerryDomain *
 ferry_host_page_get_selected_domain (FerryHostPage *self)
 {
   g_return_val_if_fail (FERRY_IS_HOST_PAGE (self), NULL);
   return selected_domain (self);
+}
+
+/**
+ * ferry_host_page_get_selected_domains:
+ *
+ * Returns: (transfer full): the VMs selected in the list, in the list's
+ *   order; empty when none is
+ */
+GListModel *
+ferry_host_page_get_selected_domains (FerryHostPage *self)
+{
+  g_return_val_if_fail (FERRY_IS_HOST_PAGE (self), NULL);
+  return G_LIST_MODEL (selected_domains (self));
 }

@@ -21,6 +21,7 @@ void             ferry_host_page_set_connection (FerryHostPage   *self,
                                                  FerryConnection *connection);
 
 FerryDomain     *ferry_host_page_get_selected_domain (FerryHostPage *self);
+GListModel      *ferry_host_page_get_selected_domains (FerryHostPage *self);
 
 /* Formatting used by the page's list columns; public so tests can check it. */
 char            *ferry_format_memory            (guint64          bytes);

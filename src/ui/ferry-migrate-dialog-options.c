@@ -125,31 +125,49 @@ update_rule (FerryMigrateDialog *self,
   show_reason (row, reason, rule->subtitle ? _(rule->subtitle) : NULL);
 }
 
-/* Why the VM's own state rules out @mode, or NULL. */
-static const char *
+/* Why the VMs' own state rules out @mode, or NULL. With several VMs a mode
+ * must fit every one of them; the reason names the first that it does not
+ * fit, so that a mixed choice of running and shut-off VMs explains itself. */
+static char *
 mode_state_reason (FerryMigrateDialog *self,
                    FerryMigrationMode  mode)
 {
-  gboolean active;
+  gboolean needs_active;
+  FerryDomain *misfit = NULL;
 
-  if (self->domain == NULL)
+  if (self->domains == NULL || self->domains->len == 0)
     return NULL;
-  active = ferry_domain_is_active (self->domain);
 
   switch (mode)
     {
     case FERRY_MIGRATION_MODE_LIVE:
     case FERRY_MIGRATION_MODE_PAUSED:
-      if (!active)
-        return _("Needs a running VM; this one is shut off");
-      return NULL;
+      needs_active = TRUE;
+      break;
     case FERRY_MIGRATION_MODE_OFFLINE:
-      if (active)
-        return _("Needs the VM shut off; this one is running");
-      return NULL;
+      needs_active = FALSE;
+      break;
     default:
       return NULL;
     }
+
+  for (guint i = 0; i < self->domains->len && misfit == NULL; i++)
+    {
+      FerryDomain *domain = g_ptr_array_index (self->domains, i);
+
+      if (ferry_domain_is_active (domain) != needs_active)
+        misfit = domain;
+    }
+  if (misfit == NULL)
+    return NULL;
+
+  if (self->domains->len == 1)
+    return g_strdup (needs_active ? _("Needs a running VM; this one is shut off")
+                                  : _("Needs the VM shut off; this one is running"));
+  /* Translators: %s is a VM's name */
+  return g_strdup_printf (needs_active ? _("Needs running VMs; %s is shut off")
+                                       : _("Needs the VMs shut off; %s is running"),
+                          ferry_domain_get_name (misfit));
 }
 
 static void
@@ -175,10 +193,9 @@ update_mode_rows (FerryMigrateDialog *self)
       GtkWidget *row = G_STRUCT_MEMBER (GtkWidget *, self, modes[i].row_offset);
       g_autofree char *conflict = ferry_migration_options_why_disabled (self->options,
                                                                          modes[i].property);
-      const char *reason = mode_state_reason (self, modes[i].mode);
+      g_autofree char *state_reason = mode_state_reason (self, modes[i].mode);
+      const char *reason = state_reason != NULL ? state_reason : conflict;
 
-      if (reason == NULL)
-        reason = conflict;
       gtk_widget_set_sensitive (row, reason == NULL || row_is_on (row));
       show_reason (row, reason, _(modes[i].subtitle));
     }
@@ -196,7 +213,7 @@ static char *
 find_problem (FerryMigrateDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *reason;
+  char *reason;
 
   if (self->source == NULL || self->domain == NULL)
     return g_strdup (_("No VM to migrate"));
@@ -210,7 +227,7 @@ find_problem (FerryMigrateDialog *self)
                             ferry_connection_get_display_name (self->destination));
   reason = mode_state_reason (self, ferry_migration_options_get_mode (self->options));
   if (reason != NULL)
-    return g_strdup (reason);
+    return reason;
   if (!ferry_migration_options_validate (self->options, &error))
     return g_strdup (error->message);
   return NULL;

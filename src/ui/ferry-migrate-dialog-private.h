@@ -17,11 +17,15 @@ struct _FerryMigrateDialog
   /* Owned References */
   FerryConnectionManager *manager;
   FerryConnection        *source;
-  FerryDomain            *domain;
+  FerryDomain            *domain;           /* the first of @domains */
+  GPtrArray              *domains;          /* FerryDomain, all on @source */
   FerryConnection        *destination;
   FerryMigrationOptions  *options;
-  FerryMigrationJob      *job;
+  FerryMigrationJob      *job;              /* the first of @jobs */
+  GPtrArray              *jobs;             /* FerryMigrationJob, one per domain */
   GtkFilterListModel     *destinations;
+  GtkFlattenListModel    *destination_rows; /* destinations, then "Other Host…" */
+  FerryConnection        *added;            /* added with "Other Host…", chosen once connected */
   GtkCheckButton         *no_destination;   /* the radio group's hidden leader */
   char                   *problem;
 
@@ -83,7 +87,8 @@ struct _FerryMigrateDialog
 };
 
 /* ferry-migrate-dialog.c */
-void _ferry_migrate_dialog_emit_job_started     (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_emit_job_started     (FerryMigrateDialog *self,
+                                                 FerryMigrationJob  *job);
 
 /* ferry-migrate-dialog-options.c */
 void _ferry_migrate_dialog_update               (FerryMigrateDialog *self);

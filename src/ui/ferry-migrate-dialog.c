@@ -1,10 +1,12 @@
-/* ferry-migrate-dialog.c — moves one VM: where to, how, with which options.
+/* ferry-migrate-dialog.c — moves one VM, or several from the same host:
+ * where to, how, with which options.
  *
  * Every row is bound to one FerryMigrationOptions property, and after every
  * change each row asks the options whether it can still be used
  * (ferry_migration_options_why_disabled) and shows the answer in its
  * subtitle. The equivalent virsh command follows every change. Migrate
- * starts a FerryMigrationJob and the dialog turns into its progress view.
+ * starts one FerryMigrationJob per VM, all with the same options, and the
+ * dialog turns into their progress view.
  *
  * This file holds the dialog object and its destination page; the option rows
  * and their rules are in ferry-migrate-dialog-options.c, presets, the virsh
@@ -18,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-connection-dialog.h"
 #include "ferry-format.h"
 #include "ferry-migrate-dialog-private.h"
 #include "ferry-migration-view.h"
@@ -27,6 +30,7 @@ enum {
   PROP_MANAGER,
   PROP_SOURCE,
   PROP_DOMAIN,
+  PROP_DOMAINS,
   N_PROPS
 };
 
@@ -105,12 +109,55 @@ destination_notify_cb (FerryMigrateDialog *self,
   _ferry_migrate_dialog_update_migrate (self);
 }
 
+static void added_state_cb (FerryMigrateDialog *self,
+                            GParamSpec         *pspec,
+                            FerryConnection    *connection);
+
+static void
+clear_added (FerryMigrateDialog *self)
+{
+  if (self->added == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->added, added_state_cb, self);
+  g_clear_object (&self->added);
+}
+
 static void
 destination_toggled_cb (FerryMigrateDialog *self,
                         GtkCheckButton     *check)
 {
-  if (gtk_check_button_get_active (check))
-    ferry_migrate_dialog_set_destination (self, g_object_get_data (G_OBJECT (check), "connection"));
+  FerryConnection *connection = g_object_get_data (G_OBJECT (check), "connection");
+
+  if (!gtk_check_button_get_active (check))
+    return;
+  /* A host chosen by hand wins over one still connecting from "Other Host…". */
+  if (connection != self->added)
+    clear_added (self);
+  ferry_migrate_dialog_set_destination (self, connection);
+}
+
+static void
+other_host_activated_cb (FerryMigrateDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.add-host", NULL);
+}
+
+/* The last row of the list: a host that is not open yet. */
+static GtkWidget *
+create_other_host_row (FerryMigrateDialog *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Other Host…"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Connect to a host that is not open yet"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The row's own "activated", not an action name on it: the list box would
+   * then run the action a second time. */
+  g_signal_connect_object (row, "activated", G_CALLBACK (other_host_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  return row;
 }
 
 static GtkWidget *
@@ -118,9 +165,16 @@ create_destination_row (gpointer item,
                         gpointer user_data)
 {
   FerryMigrateDialog *self = user_data;
-  FerryConnection *connection = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  FerryConnection *connection;
+  GtkWidget *row;
+  GtkWidget *check;
+
+  if (!FERRY_IS_CONNECTION (item))
+    return create_other_host_row (self);
+
+  connection = item;
+  row = adw_action_row_new ();
+  check = gtk_check_button_new ();
 
   g_object_set_data_full (G_OBJECT (row), "connection", g_object_ref (connection), g_object_unref);
   g_object_set_data_full (G_OBJECT (check), "connection", g_object_ref (connection), g_object_unref);
@@ -166,11 +220,88 @@ destinations_changed_cb (FerryMigrateDialog *self)
     ferry_migrate_dialog_set_destination (self, NULL);
 }
 
+/* ------------------------------------------------------------ other host */
+
+static void
+added_state_cb (FerryMigrateDialog *self,
+                GParamSpec         *pspec,
+                FerryConnection    *connection)
+{
+  if (connection != self->added ||
+      ferry_connection_get_state (connection) != FERRY_CONNECTION_STATE_CONNECTED)
+    return;
+  clear_added (self);
+  if (self->job == NULL)
+    ferry_migrate_dialog_set_destination (self, connection);
+}
+
+static void
+add_host_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(FerryMigrateDialog) self = user_data;
+  g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
+  gboolean autoconnect = FALSE;
+  FerryConnection *c;
+
+  if (!ferry_connection_dialog_run_finish (FERRY_CONNECTION_DIALOG (object), result,
+                                           &uri, &name, &autoconnect, NULL))
+    return;
+  /* Closed meanwhile: the manager went with it. */
+  if (self->manager == NULL)
+    return;
+
+  /* Saved, as the main window saves the hosts added there. */
+  c = ferry_connection_manager_add (self->manager, uri, name && *name ? name : NULL,
+                                    autoconnect, TRUE);
+  if (ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_DISCONNECTED ||
+      ferry_connection_get_state (c) == FERRY_CONNECTION_STATE_FAILED)
+    ferry_connection_manager_connect (self->manager, c);
+  /* The source itself is no destination; its row is simply not there. */
+  if (c == self->source)
+    return;
+
+  clear_added (self);
+  self->added = g_object_ref (c);
+  g_signal_connect_object (c, "notify::state", G_CALLBACK (added_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  added_state_cb (self, NULL, c);
+}
+
+static void
+add_host_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
+  FerryConnectionDialog *dialog = ferry_connection_dialog_new (GTK_WINDOW (self), NULL);
+
+  ferry_connection_dialog_run_async (dialog, NULL, add_host_cb, g_object_ref (self));
+}
+
 /* For Migrate, in ferry-migrate-dialog-actions.c. */
 void
-_ferry_migrate_dialog_emit_job_started (FerryMigrateDialog *self)
+_ferry_migrate_dialog_emit_job_started (FerryMigrateDialog *self,
+                                        FerryMigrationJob  *job)
 {
-  g_signal_emit (self, signals[SIGNAL_JOB_STARTED], 0, self->job);
+  g_signal_emit (self, signals[SIGNAL_JOB_STARTED], 0, job);
+}
+
+/* "web01, web02, web03": the VMs, as the subtitle names them. */
+static char *
+join_domain_names (FerryMigrateDialog *self)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < self->domains->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, ferry_domain_get_name (g_ptr_array_index (self->domains, i)));
+    }
+  return g_string_free (names, FALSE);
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -180,25 +311,55 @@ ferry_migrate_dialog_constructed (GObject *object)
 {
   FerryMigrateDialog *self = (FerryMigrateDialog *)object;
   GtkCustomFilter *filter;
-  GtkWidget *placeholder;
+  GListStore *parts;
+  GListStore *other_host;
+  g_autoptr(GObject) other_host_item = NULL;
 
   G_OBJECT_CLASS (ferry_migrate_dialog_parent_class)->constructed (object);
 
+  /* One VM or several: either way @domains lists them, @domain is the first. */
+  if (self->domains == NULL)
+    self->domains = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->domains->len == 0 && self->domain != NULL)
+    g_ptr_array_add (self->domains, g_object_ref (self->domain));
+  if (self->domains->len > 0)
+    g_set_object (&self->domain, g_ptr_array_index (self->domains, 0));
+
   if (self->domain != NULL)
     {
+      g_autofree char *names = join_domain_names (self);
       g_autofree char *subtitle = NULL;
+      gboolean all_active = TRUE;
+      gboolean none_active = TRUE;
 
-      /* A shut-off VM can only move offline; that is its default. */
-      if (!ferry_domain_is_active (self->domain))
+      for (guint i = 0; i < self->domains->len; i++)
+        {
+          FerryDomain *domain = g_ptr_array_index (self->domains, i);
+
+          all_active &= ferry_domain_is_active (domain);
+          none_active &= !ferry_domain_is_active (domain);
+          g_signal_connect_object (domain, "notify::state", G_CALLBACK (options_notify_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      /* Shut-off VMs can only move offline; that is their default. */
+      if (none_active)
         ferry_migration_options_set_mode (self->options, FERRY_MIGRATION_MODE_OFFLINE);
-      /* Translators: the dialog's subtitle, e.g. "web01 on host-a" */
-      subtitle = g_strdup_printf (_("%s on %s"), ferry_domain_get_name (self->domain),
+      if (self->domains->len > 1)
+        {
+          g_autofree char *title = g_strdup_printf (ngettext ("Migrate %u VM", "Migrate %u VMs",
+                                                              self->domains->len),
+                                                    self->domains->len);
+
+          adw_window_title_set_title (self->window_title, title);
+          gtk_window_set_title (GTK_WINDOW (self), title);
+        }
+      /* Translators: the dialog's subtitle, e.g. "web01 on host-a" or
+       * "web01, web02 on host-a" */
+      subtitle = g_strdup_printf (_("%s on %s"), names,
                                   self->source ? ferry_connection_get_display_name (self->source) : "?");
       adw_window_title_set_subtitle (self->window_title, subtitle);
-      g_signal_connect_object (self->domain, "notify::state", G_CALLBACK (options_notify_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.preset",
-                                     ferry_domain_is_active (self->domain));
+      /* Presets all move live: only for running VMs. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.preset", all_active);
     }
   if (self->source != NULL)
     g_signal_connect_object (self->source, "notify::state", G_CALLBACK (options_notify_cb), self,
@@ -211,18 +372,20 @@ ferry_migrate_dialog_constructed (GObject *object)
                                                   GTK_FILTER (filter));
   g_signal_connect_object (self->destinations, "items-changed",
                            G_CALLBACK (destinations_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->destinations_list, G_LIST_MODEL (self->destinations),
-                           create_destination_row, self, NULL);
 
-  placeholder = gtk_label_new (_("No other host is open. Add a connection to the destination "
-                                 "host in the main window first."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->destinations_list, placeholder);
+  /* The hosts, then one item that is no host: the "Other Host…" row. A
+   * bound list box takes no rows of its own, and the list is never empty,
+   * so it needs no placeholder either. */
+  other_host = g_list_store_new (G_TYPE_OBJECT);
+  other_host_item = g_object_new (G_TYPE_OBJECT, NULL);
+  g_list_store_append (other_host, other_host_item);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, self->destinations);
+  g_list_store_append (parts, other_host);
+  g_object_unref (other_host);
+  self->destination_rows = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  gtk_list_box_bind_model (self->destinations_list, G_LIST_MODEL (self->destination_rows),
+                           create_destination_row, self, NULL);
 
   _ferry_migrate_dialog_update (self);
 }
@@ -234,14 +397,18 @@ ferry_migrate_dialog_dispose (GObject *object)
 
   if (self->destinations_list != NULL)
     gtk_list_box_bind_model (self->destinations_list, NULL, NULL, NULL, NULL);
+  clear_added (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_MIGRATE_DIALOG);
+  g_clear_object (&self->destination_rows);
   g_clear_object (&self->destinations);
   g_clear_object (&self->no_destination);
   g_clear_object (&self->manager);
   g_clear_object (&self->source);
   g_clear_object (&self->domain);
+  g_clear_pointer (&self->domains, g_ptr_array_unref);
   g_clear_object (&self->destination);
   g_clear_object (&self->job);
+  g_clear_pointer (&self->jobs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ferry_migrate_dialog_parent_class)->dispose (object);
 }
@@ -276,6 +443,9 @@ ferry_migrate_dialog_get_property (GObject    *object,
     case PROP_DOMAIN:
       g_value_set_object (value, self->domain);
       break;
+    case PROP_DOMAINS:
+      g_value_set_boxed (value, self->domains);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -299,6 +469,19 @@ ferry_migrate_dialog_set_property (GObject      *object,
       break;
     case PROP_DOMAIN:
       self->domain = g_value_dup_object (value);
+      break;
+    case PROP_DOMAINS:
+      {
+        GPtrArray *domains = g_value_get_boxed (value);
+
+        /* A copy: the caller's array may change after. */
+        if (domains != NULL)
+          {
+            self->domains = g_ptr_array_new_full (domains->len, g_object_unref);
+            for (guint i = 0; i < domains->len; i++)
+              g_ptr_array_add (self->domains, g_object_ref (g_ptr_array_index (domains, i)));
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -324,6 +507,9 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
     g_param_spec_object ("source", NULL, NULL, FERRY_TYPE_CONNECTION, flags);
   properties[PROP_DOMAIN] =
     g_param_spec_object ("domain", NULL, NULL, FERRY_TYPE_DOMAIN, flags);
+  /* Of FerryDomain, all on the source; overrides "domain" when set. */
+  properties[PROP_DOMAINS] =
+    g_param_spec_boxed ("domains", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -331,7 +517,8 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
    * @self: the dialog
    * @job: the migration, running
    *
-   * Migrate was pressed and the job runs. The job keeps itself alive while
+   * Migrate was pressed and the job runs; with several VMs, emitted once
+   * for each VM's job. The job keeps itself alive while
    * it runs, whether or not the dialog stays open; take a reference to list
    * it elsewhere (the main window's running migrations).
    */
@@ -404,6 +591,7 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
                                    _ferry_migrate_dialog_preset_action);
   gtk_widget_class_install_action (widget_class, "dialog.copy-command", NULL,
                                    _ferry_migrate_dialog_copy_command_action);
+  gtk_widget_class_install_action (widget_class, "dialog.add-host", NULL, add_host_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -445,6 +633,39 @@ ferry_migrate_dialog_new (GtkWindow              *parent,
                        "manager", manager,
                        "source", source,
                        "domain", domain,
+                       NULL);
+}
+
+/**
+ * ferry_migrate_dialog_new_for_domains:
+ * @parent: (nullable): the window the dialog is modal for
+ * @manager: the open connections, among which the destination is chosen
+ * @source: the host the VMs run on
+ * @domains: (element-type FerryDomain): the VMs to migrate, at least one
+ *
+ * Like ferry_migrate_dialog_new(), for several VMs at once: they all move to
+ * the same destination with the same options, one job each.
+ *
+ * Returns: (transfer none): the dialog, owned by GTK until it is destroyed
+ */
+FerryMigrateDialog *
+ferry_migrate_dialog_new_for_domains (GtkWindow              *parent,
+                                      FerryConnectionManager *manager,
+                                      FerryConnection        *source,
+                                      GPtrArray              *domains)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FERRY_IS_CONNECTION_MANAGER (manager), NULL);
+  g_return_val_if_fail (FERRY_IS_CONNECTION (source), NULL);
+  g_return_val_if_fail (domains != NULL && domains->len > 0, NULL);
+  for (guint i = 0; i < domains->len; i++)
+    g_return_val_if_fail (FERRY_IS_DOMAIN (g_ptr_array_index (domains, i)), NULL);
+
+  return g_object_new (FERRY_TYPE_MIGRATE_DIALOG,
+                       "transient-for", parent,
+                       "manager", manager,
+                       "source", source,
+                       "domains", domains,
                        NULL);
 }
 
@@ -528,4 +749,17 @@ ferry_migrate_dialog_get_job (FerryMigrateDialog *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATE_DIALOG (self), NULL);
   return self->job;
+}
+
+/**
+ * ferry_migrate_dialog_get_jobs:
+ *
+ * Returns: (transfer none) (nullable) (element-type FerryMigrationJob): the
+ *   migrations started with Migrate, one per VM, in the VMs' order
+ */
+GPtrArray *
+ferry_migrate_dialog_get_jobs (FerryMigrateDialog *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATE_DIALOG (self), NULL);
+  return self->jobs;
 }

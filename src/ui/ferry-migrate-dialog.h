@@ -20,10 +20,15 @@ FerryMigrateDialog    *ferry_migrate_dialog_new             (GtkWindow          
                                                              FerryConnectionManager *manager,
                                                              FerryConnection        *source,
                                                              FerryDomain            *domain);
+FerryMigrateDialog    *ferry_migrate_dialog_new_for_domains (GtkWindow              *parent,
+                                                             FerryConnectionManager *manager,
+                                                             FerryConnection        *source,
+                                                             GPtrArray              *domains);
 FerryMigrationOptions *ferry_migrate_dialog_get_options     (FerryMigrateDialog     *self);
 FerryConnection       *ferry_migrate_dialog_get_destination (FerryMigrateDialog     *self);
 void                   ferry_migrate_dialog_set_destination (FerryMigrateDialog     *self,
                                                              FerryConnection        *destination);
 FerryMigrationJob     *ferry_migrate_dialog_get_job         (FerryMigrateDialog     *self);
+GPtrArray             *ferry_migrate_dialog_get_jobs        (FerryMigrateDialog     *self);
 
 G_END_DECLS

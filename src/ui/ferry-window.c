@@ -11,6 +11,7 @@
 
 #include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
+#include "ferry-events-window.h"
 #include "ferry-host-page.h"
 #include "ferry-job-row.h"
 #include "ferry-migrate-dialog.h"
@@ -26,6 +27,7 @@ struct _FerryWindow
   /* Owned References */
   FerryConnectionManager *manager;
   GSettings              *settings;
+  GtkWindow              *events_window;  /* hidden, not destroyed, when closed */
 
   /* Template Widgets */
   AdwToastOverlay        *toast_overlay;
@@ -253,12 +255,16 @@ migrate_action (GtkWidget  *widget,
 {
   FerryWindow *self = FERRY_WINDOW (widget);
   FerryConnection *source = ferry_window_get_selected_connection (self);
-  FerryDomain *domain = ferry_host_page_get_selected_domain (self->host_page);
+  g_autoptr(GListModel) selected = ferry_host_page_get_selected_domains (self->host_page);
+  g_autoptr(GPtrArray) domains = g_ptr_array_new_with_free_func (g_object_unref);
   FerryMigrateDialog *dialog;
 
-  if (source == NULL || domain == NULL || self->manager == NULL)
+  /* Every selected VM moves, with the same options. */
+  for (guint i = 0; i < g_list_model_get_n_items (selected); i++)
+    g_ptr_array_add (domains, g_list_model_get_item (selected, i));
+  if (source == NULL || domains->len == 0 || self->manager == NULL)
     return;
-  dialog = ferry_migrate_dialog_new (GTK_WINDOW (self), self->manager, source, domain);
+  dialog = ferry_migrate_dialog_new_for_domains (GTK_WINDOW (self), self->manager, source, domains);
   g_signal_connect_object (dialog, "job-started", G_CALLBACK (job_started_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -302,6 +308,24 @@ ferry_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ferry_window_parent_class)->close_request (window);
 }
 
+/* One events window per main window, kept while hidden so that reopening it
+ * keeps its filter and scroll position. */
+static void
+show_events_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+
+  if (self->events_window == NULL)
+    {
+      self->events_window = GTK_WINDOW (g_object_ref_sink (ferry_events_window_new (self->manager)));
+      gtk_window_set_transient_for (self->events_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->events_window, TRUE);
+    }
+  gtk_window_present (self->events_window);
+}
+
 static void
 ferry_window_dispose (GObject *object)
 {
@@ -311,6 +335,9 @@ ferry_window_dispose (GObject *object)
     gtk_list_box_bind_model (self->hosts_list, NULL, NULL, NULL, NULL);
   if (self->jobs_list != NULL)
     gtk_list_box_bind_model (self->jobs_list, NULL, NULL, NULL, NULL);
+  if (self->events_window != NULL)
+    gtk_window_destroy (self->events_window);
+  g_clear_object (&self->events_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);
@@ -387,6 +414,9 @@ ferry_window_class_init (FerryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-events", NULL, show_events_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.show-events", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-connection", NULL, add_connection_action);
   gtk_widget_class_install_action (widget_class, "win.migrate", NULL, migrate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.migrate", NULL);

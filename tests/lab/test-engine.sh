@@ -124,6 +124,9 @@ fi
 echo cancel >&"$to_fm"; exec {to_fm}>&-
 FM_JSON=$(cat <&"${MIG[0]}"); wait "$MIG_PID"; FM_RC=$?
 lab net restore
+# After a cut the first new connection can wait on stale neighbour entries: let
+# both hosts answer again before going on.
+lab_wait 60 lab virsh b version
 tap_check "link cut + cancel: the VM runs exactly once, on a ($(json_field outcome))" \
   lab_wait 60 lab_running_once $DOM a
 
@@ -136,6 +139,7 @@ lab net cut b
 FM_JSON=$(cat <&"${MIG[0]}"); wait "$MIG_PID"; FM_RC=$?
 secs=$(elapsed "$t0")
 lab net restore
+lab_wait 60 lab virsh b version
 if [[ $FM_RC != 0 ]] && grep -qE "destination (does not answer|stopped answering)|Lost the connection to the destination" "$FM_ERR" &&
    [[ $(json_field outcome) != Completed ]]; then
   tap_ok "destination lost: the job aborted by itself after ${secs} s, not minutes"

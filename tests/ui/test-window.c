@@ -56,7 +56,7 @@ test_window_lists_host (void)
   /* Sorted by name at start (the sort runs incrementally, so wait for it). */
   model = gtk_column_view_get_model (view);
   while (gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (
-           gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)))) > 0)
+           gtk_multi_selection_get_model (GTK_MULTI_SELECTION (model)))) > 0)
     g_main_context_iteration (NULL, TRUE);
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_assert_cmpstr (ferry_domain_get_name (first), ==, "vm-00000");
