@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ferry-disk-cache.h"
 #include "ferry-error.h"
 #include "ferry-event.h"
 #include "ferry-job-stats.h"

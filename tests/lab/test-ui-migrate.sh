@@ -12,6 +12,7 @@ lab define-guest a $DOM --memory 512 --dirty-mb 64 --tick-ms 200 --start > /dev/
 lab_wait_tick a $DOM 1 60 || bail_out "$DOM does not boot"
 
 export FERRY_SCREENSHOT_DIR=${FERRY_SCREENSHOT_DIR:-$PWD/screenshots}
+mkdir -p "$FERRY_SCREENSHOT_DIR"   # a fresh build dir does not have it yet
 A=$(lab uri-local a); B=$(lab uri-local b)
 timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
   /usr/libexec/at-spi-bus-launcher --launch-immediately > /dev/null 2>&1 &
