@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 
 #include "ferry-disk-cache.h"
+#include "ferry-disk-info.h"
+#include "ferry-domain-disks.h"
 #include "ferry-error.h"
 #include "ferry-event.h"
 #include "ferry-job-stats.h"

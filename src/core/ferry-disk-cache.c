@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ferry-disk-cache.h"
@@ -197,4 +199,34 @@ ferry_disk_unsafe_migration_explanation (void)
            "same image. Either choose “Copy storage” so the disks are copied to the destination "
            "during the migration, or, if the storage really is shared (for example a cluster "
            "file system libvirt does not recognise), choose “Unsafe” to skip the check.");
+}
+
+/* What libvirt's "Migration may lead to data corruption if disks use cache other than none
+ * or directsync" means (a QEMU that cannot drop the destination's page cache) and the way out. */
+const char *
+ferry_disk_cache_migration_explanation (void)
+{
+  return _("This host's QEMU cannot drop the destination's page cache at switch-over, so libvirt "
+           "only migrates writable disks whose cache mode is “none” or “directsync”. Set cache "
+           "mode “none” (“Make Migration-Safe” in the VM's Disks window) and restart the VM, or "
+           "choose “Unsafe” to skip the check.");
+}
+
+/**
+ * ferry_disk_migration_error_explain:
+ * @libvirt_message: the message of a failed migration
+ *
+ * Returns: (nullable): the explanation of libvirt's storage safety refusals
+ *   (qemuMigrationSrcIsSafe), or %NULL when @libvirt_message is about something else
+ */
+const char *
+ferry_disk_migration_error_explain (const char *libvirt_message)
+{
+  if (libvirt_message == NULL)
+    return NULL;
+  if (strstr (libvirt_message, "Migration without shared storage is unsafe") != NULL)
+    return ferry_disk_unsafe_migration_explanation ();
+  if (strstr (libvirt_message, "cache other than none or directsync") != NULL)
+    return ferry_disk_cache_migration_explanation ();
+  return NULL;
 }

@@ -63,5 +63,7 @@ gboolean                ferry_disk_mode_check        (FerryDiskCache  cache,
                                                       FerryDiskIo     io,
                                                       GError        **error);
 const char             *ferry_disk_unsafe_migration_explanation (void);
+const char             *ferry_disk_cache_migration_explanation  (void);
+const char             *ferry_disk_migration_error_explain      (const char *libvirt_message);
 
 G_END_DECLS

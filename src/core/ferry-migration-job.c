@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ferry-connection-private.h"
+#include "ferry-disk-cache.h"
 #include "ferry-enums.h"
 #include "ferry-error.h"
 #include "ferry-migration-job-private.h"
@@ -127,10 +128,6 @@ _ferry_migration_explain (const char *message)
     const char *pattern;
     const char *advice;
   } advice[] = {
-    { "Migration without shared storage is unsafe",
-      N_("The VM's disks are not on storage both hosts share. Choose “Copy storage” to copy them "
-         "to the destination, or “Unsafe” only if the storage really is shared.") },
-    { "cache mode", N_("Set the disk cache mode to “none” (Disk cache editor) or choose “Unsafe”.") },
     { "same host", N_("Source and destination are the same host (same host UUID or host name). "
                       "Pick another destination.") },
     { "Storage pool not found",
@@ -148,6 +145,9 @@ _ferry_migration_explain (const char *message)
 
   if (message == NULL)
     return NULL;
+  /* Storage safety has one source of truth, shared with the disk editor. */
+  if (ferry_disk_migration_error_explain (message) != NULL)
+    return g_strdup (ferry_disk_migration_error_explain (message));
   for (guint i = 0; i < G_N_ELEMENTS (advice); i++)
     if (strstr (message, advice[i].pattern) != NULL)
       return g_strdup (_(advice[i].advice));
