@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-disks-window.h"
 #include "ferry-host-page.h"
 #include "ferry-networks-view.h"
 #include "ferry-pools-view.h"
@@ -234,6 +235,7 @@ update_actions (FerryHostPage *self)
     }
   /* Migrating needs a VM on a connected host; the dialog explains the rest. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "vm.migrate", connected && domain != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "vm.disks", connected && domain != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "host.cancel",
                                  self->connection != NULL &&
                                  (ferry_connection_get_state (self->connection) ==
@@ -296,6 +298,24 @@ migrate_action (GtkWidget  *widget,
 {
   /* The window owns dialogs and the list of running migrations. */
   gtk_widget_activate_action (widget, "win.migrate", NULL);
+}
+
+/* The first selected VM's disks, in a window of their own over the main one. */
+static void
+disks_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  FerryHostPage *self = FERRY_HOST_PAGE (widget);
+  FerryDomain *domain = selected_domain (self);
+  FerryDisksWindow *window;
+
+  if (self->connection == NULL || domain == NULL)
+    return;
+  /* By UUID: the name could be taken by another VM while the window is open. */
+  window = ferry_disks_window_new (self->connection, ferry_domain_get_uuid (domain));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -484,6 +504,7 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_install_action (widget_class, "host.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "host.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "vm.migrate", NULL, migrate_action);
+  gtk_widget_class_install_action (widget_class, "vm.disks", NULL, disks_action);
   for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
     gtk_widget_class_install_action (widget_class, vm_actions[i].name, NULL, vm_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

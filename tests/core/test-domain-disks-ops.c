@@ -16,53 +16,6 @@
 
 #define TIMEOUT_MS 20000
 
-/* Two VMs with disks: one shut off, one running. */
-static const char host_xml[] =
-  "<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>\n"
-  "  <domain type='test'>\n"
-  "    <name>disks-off</name>\n"
-  "    <uuid>8f1e2d3c-4b5a-4697-8887-766554433221</uuid>\n"
-  "    <memory>65536</memory>\n"
-  "    <os><type>hvm</type></os>\n"
-  "    <devices>\n"
-  "      <disk type='file' device='disk'>\n"
-  "        <driver name='qemu' type='qcow2' cache='writeback' discard='unmap'/>\n"
-  "        <source file='/srv/shared/disks-off.qcow2'/>\n"
-  "        <target dev='vda' bus='virtio'/>\n"
-  "        <boot order='1'/>\n"
-  "      </disk>\n"
-  "      <disk type='file' device='disk'>\n"
-  "        <source file='/srv/shared/disks-off-data.raw'/>\n"
-  "        <target dev='vdb' bus='virtio'/>\n"
-  "      </disk>\n"
-  "      <disk type='file' device='cdrom'>\n"
-  "        <target dev='sda' bus='sata'/>\n"
-  "        <readonly/>\n"
-  "      </disk>\n"
-  "    </devices>\n"
-  "    <test:runstate>5</test:runstate>\n"
-  "  </domain>\n"
-  "  <domain type='test'>\n"
-  "    <name>disks-run</name>\n"
-  "    <memory>65536</memory>\n"
-  "    <os><type>hvm</type></os>\n"
-  "    <devices>\n"
-  "      <disk type='network' device='disk'>\n"
-  "        <driver name='qemu' type='raw' cache='writethrough' io='threads'/>\n"
-  "        <source protocol='rbd' name='vms/disks-run'>\n"
-  "          <host name='mon1.example.org' port='6789'/>\n"
-  "        </source>\n"
-  "        <target dev='vda' bus='virtio'/>\n"
-  "      </disk>\n"
-  "      <disk type='block' device='disk'>\n"
-  "        <driver name='qemu' type='raw' cache='none' io='native'/>\n"
-  "        <source dev='/dev/vg0/disks-run'/>\n"
-  "        <target dev='vdb' bus='virtio'/>\n"
-  "      </disk>\n"
-  "    </devices>\n"
-  "  </domain>\n"
-  "</node>\n";
-
 typedef struct
 {
   FerryConnection *connection;
@@ -101,13 +54,10 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ferry-disks-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "host.xml", NULL);
+  /* The test driver keeps its changes in memory: the file stays as it is. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "disks-host.xml", NULL);
   g_autofree char *uri = g_strdup_printf ("test://%s", path);
 
-  g_file_set_contents (path, host_xml, -1, &error);
-  g_assert_no_error (error);
   fixture->connection = ferry_connection_new (uri);
   ferry_connection_open_async (fixture->connection, NULL, NULL, NULL);
   ferry_test_wait_property (fixture->connection, "state", FERRY_CONNECTION_STATE_CONNECTED,
