@@ -234,10 +234,13 @@ load_config_work (PoolCall  *call,
     return NULL;
   /* The persistent definition: what the editor changes, not the running
    * state (which may differ until the pool is restarted). For an inactive
-   * pool they are the same, and asking without the flag also works with
-   * drivers that do not know it (the test driver). */
+   * pool they are the same, so the flag is only asked for a running one; a
+   * driver that does not know it (the test driver) gives the running state,
+   * which the editor only shows: it does not change a running pool. */
   xml = virStoragePoolGetXMLDesc (pool, virStoragePoolIsActive (pool) == 1 ?
                                         VIR_STORAGE_XML_INACTIVE : 0);
+  if (xml == NULL && virGetLastErrorCode () == VIR_ERR_INVALID_ARG)
+    xml = virStoragePoolGetXMLDesc (pool, 0);
   if (xml == NULL)
     ferry_set_error_from_libvirt (error, "virStoragePoolGetXMLDesc");
   virStoragePoolFree (pool);
