@@ -23,6 +23,9 @@
 #include "ferry-connection-manager.h"
 #include "ferry-host-inventory.h"
 #include "ferry-migration-options.h"
+#include "ferry-pool-config.h"
+#include "ferry-pool-ops.h"
+#include "ferry-volume.h"
 
 G_BEGIN_DECLS
 

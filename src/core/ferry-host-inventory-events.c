@@ -322,3 +322,16 @@ _ferry_host_inventory_schedule_refresh (FerryHostInventory *self)
        g_hash_table_size (self->networks.pending) > 0))
     self->refresh_source = g_timeout_add (REFRESH_DELAY_MS, refresh_pending_cb, self);
 }
+
+void
+_ferry_host_inventory_pool_changed (FerryHostInventory *self,
+                                    const char         *uuid)
+{
+  g_return_if_fail (FERRY_IS_HOST_INVENTORY (self));
+  g_return_if_fail (uuid != NULL);
+
+  if (self->conn == NULL)
+    return;
+  g_hash_table_add (self->pools.pending, g_strdup (uuid));
+  _ferry_host_inventory_schedule_refresh (self);
+}

@@ -108,6 +108,9 @@ pool_info_read (virStoragePoolPtr pool)
     {
       info->type = xml_desc_string (&desc, "/pool/@type");
       info->target_path = xml_desc_string (&desc, "/pool/target/path");
+      /* For the pool editor's "same source already defined" check. */
+      info->source_host = xml_desc_string (&desc, "/pool/source/host/@name");
+      info->source_dir = xml_desc_string (&desc, "/pool/source/dir/@path");
     }
   virResetLastError ();
   return g_steal_pointer (&info);

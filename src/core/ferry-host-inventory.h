@@ -39,5 +39,9 @@ void                _ferry_host_inventory_load_async   (FerryHostInventory  *sel
 gboolean            _ferry_host_inventory_load_finish  (FerryHostInventory  *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+/* Main thread: re-read the pool with @uuid soon (after a change libvirt sends
+ * no event for, such as autostart or a volume created). */
+void                _ferry_host_inventory_pool_changed (FerryHostInventory *self,
+                                                        const char         *uuid);
 
 G_END_DECLS

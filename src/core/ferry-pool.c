@@ -19,6 +19,8 @@ struct _FerryPool
   char           *uuid;
   char           *type;
   char           *target_path;
+  char           *source_host;
+  char           *source_dir;
   FerryPoolState  state;
   guint64         capacity;
   guint64         allocation;
@@ -42,6 +44,8 @@ enum {
   PROP_ALLOCATION,
   PROP_AVAILABLE,
   PROP_TARGET_PATH,
+  PROP_SOURCE_HOST,
+  PROP_SOURCE_DIR,
   N_PROPS
 };
 
@@ -58,6 +62,8 @@ _ferry_pool_info_free (FerryPoolInfo *info)
   g_free (info->uuid);
   g_free (info->type);
   g_free (info->target_path);
+  g_free (info->source_host);
+  g_free (info->source_dir);
   g_free (info);
 }
 
@@ -70,6 +76,8 @@ ferry_pool_finalize (GObject *object)
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->type, g_free);
   g_clear_pointer (&self->target_path, g_free);
+  g_clear_pointer (&self->source_host, g_free);
+  g_clear_pointer (&self->source_dir, g_free);
 
   G_OBJECT_CLASS (ferry_pool_parent_class)->finalize (object);
 }
@@ -120,6 +128,12 @@ ferry_pool_get_property (GObject    *object,
     case PROP_TARGET_PATH:
       g_value_set_string (value, self->target_path);
       break;
+    case PROP_SOURCE_HOST:
+      g_value_set_string (value, self->source_host);
+      break;
+    case PROP_SOURCE_DIR:
+      g_value_set_string (value, self->source_dir);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -153,6 +167,10 @@ ferry_pool_class_init (FerryPoolClass *klass)
   properties[PROP_AVAILABLE] = g_param_spec_uint64 ("available", NULL, NULL,
                                                     0, G_MAXUINT64, 0, ro);
   properties[PROP_TARGET_PATH] = g_param_spec_string ("target-path", NULL, NULL, NULL, ro);
+  /* Where a network pool's data lives: the server and its export (or Gluster
+   * volume, CIFS share). Both NULL for local pools. */
+  properties[PROP_SOURCE_HOST] = g_param_spec_string ("source-host", NULL, NULL, NULL, ro);
+  properties[PROP_SOURCE_DIR] = g_param_spec_string ("source-dir", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,6 +199,8 @@ _ferry_pool_new (const FerryPoolInfo *info)
   self->uuid = g_strdup (info->uuid);
   self->type = g_strdup (info->type);
   self->target_path = g_strdup (info->target_path);
+  self->source_host = g_strdup (info->source_host);
+  self->source_dir = g_strdup (info->source_dir);
   self->state = state_from_info (info->state);
   self->capacity = info->capacity;
   self->allocation = info->allocation;
@@ -228,6 +248,8 @@ _ferry_pool_update (FerryPool           *self,
   update_string (self, &self->name, info->name, PROP_NAME);
   update_string (self, &self->type, info->type, PROP_TYPE);
   update_string (self, &self->target_path, info->target_path, PROP_TARGET_PATH);
+  update_string (self, &self->source_host, info->source_host, PROP_SOURCE_HOST);
+  update_string (self, &self->source_dir, info->source_dir, PROP_SOURCE_DIR);
   state = state_from_info (info->state);
   if (self->state != state)
     {
@@ -332,6 +354,31 @@ ferry_pool_get_target_path (FerryPool *self)
 {
   g_return_val_if_fail (FERRY_IS_POOL (self), NULL);
   return self->target_path;
+}
+
+/**
+ * ferry_pool_get_source_host:
+ *
+ * Returns: (nullable): the server of a network pool (its <source><host name>)
+ */
+const char *
+ferry_pool_get_source_host (FerryPool *self)
+{
+  g_return_val_if_fail (FERRY_IS_POOL (self), NULL);
+  return self->source_host;
+}
+
+/**
+ * ferry_pool_get_source_dir:
+ *
+ * Returns: (nullable): the export, Gluster volume or share of a network pool
+ *   (its <source><dir path>)
+ */
+const char *
+ferry_pool_get_source_dir (FerryPool *self)
+{
+  g_return_val_if_fail (FERRY_IS_POOL (self), NULL);
+  return self->source_dir;
 }
 
 /**

@@ -35,6 +35,8 @@ guint64         ferry_pool_get_capacity    (FerryPool *self);
 guint64         ferry_pool_get_allocation  (FerryPool *self);
 guint64         ferry_pool_get_available   (FerryPool *self);
 const char     *ferry_pool_get_target_path (FerryPool *self);
+const char     *ferry_pool_get_source_host (FerryPool *self);
+const char     *ferry_pool_get_source_dir  (FerryPool *self);
 
 const char     *ferry_pool_state_to_string (FerryPoolState state);
 const char     *ferry_pool_type_to_string  (const char     *type);
@@ -47,6 +49,8 @@ typedef struct
   char     *uuid;
   char     *type;          /* the <pool type='…'> attribute */
   char     *target_path;
+  char     *source_host;   /* <source><host name>, NULL when none */
+  char     *source_dir;    /* <source><dir path> */
   int       state;         /* virStoragePoolState */
   guint64   capacity;      /* bytes */
   guint64   allocation;

@@ -566,8 +566,7 @@ ferry_host_page_set_connection (FerryHostPage   *self,
   g_signal_group_set_target (self->signals, connection);
   gtk_filter_list_model_set_model (self->filter_model,
                                    connection ? ferry_connection_get_domains (connection) : NULL);
-  ferry_pools_view_set_model (self->pools_view, connection ?
-                              ferry_host_inventory_get_pools (ferry_connection_get_inventory (connection)) : NULL);
+  ferry_pools_view_set_connection (self->pools_view, connection);
   ferry_networks_view_set_model (self->networks_view, connection ?
                                  ferry_host_inventory_get_networks (ferry_connection_get_inventory (connection)) : NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

@@ -1,4 +1,5 @@
-/* ferry-pools-view.c — a host's storage pools: type, state and how full.
+/* ferry-pools-view.c — a host's storage pools: type, state and how full,
+ * with what can be done to the selected one (ferry-pools-view-actions.c).
  *
  * Copyright 2026 The Ferry developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,22 +9,12 @@
 
 #include <glib/gi18n.h>
 
-#include "ferry-pools-view.h"
-
-struct _FerryPoolsView
-{
-  GtkWidget            parent_instance;
-
-  /* Template Widgets */
-  GtkStack            *stack;
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *name_column;
-  GtkSortListModel    *sort_model;
-};
+#include "ferry-pools-view-private.h"
 
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_CONNECTION,
   N_PROPS
 };
 
@@ -131,9 +122,25 @@ capacity_label_cb (GObject *item,
 }
 
 static void
+selection_changed_cb (FerryPoolsView *self)
+{
+  g_signal_group_set_target (self->pool_signals, _ferry_pools_view_selected_pool (self));
+  _ferry_pools_view_update_actions (self);
+}
+
+static void
 ferry_pools_view_dispose (GObject *object)
 {
+  FerryPoolsView *self = (FerryPoolsView *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->pool_signals != NULL)
+    g_signal_group_set_target (self->pool_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), FERRY_TYPE_POOLS_VIEW);
+  g_clear_object (&self->pool_signals);
+  g_clear_object (&self->actions);
+  g_clear_object (&self->connection);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (ferry_pools_view_parent_class)->dispose (object);
 }
@@ -150,6 +157,9 @@ ferry_pools_view_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_object (value, ferry_pools_view_get_model (self));
+      break;
+    case PROP_CONNECTION:
+      g_value_set_object (value, self->connection);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -169,6 +179,9 @@ ferry_pools_view_set_property (GObject      *object,
     case PROP_MODEL:
       ferry_pools_view_set_model (self, g_value_get_object (value));
       break;
+    case PROP_CONNECTION:
+      ferry_pools_view_set_connection (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -187,16 +200,24 @@ ferry_pools_view_class_init (FerryPoolsViewClass *klass)
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The host the pools are on: the pool actions run there. */
+  properties[PROP_CONNECTION] =
+    g_param_spec_object ("connection", NULL, NULL, FERRY_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FERRY_TYPE_POOL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/ferry-pools-view.ui");
+  /* The root child is bound so that dispose_template unparents it. */
+  gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, content);
   gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, FerryPoolsView, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, page_for_n_items_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_label_cb);
   gtk_widget_class_bind_template_callback (widget_class, yes_no_cb);
@@ -215,6 +236,16 @@ ferry_pools_view_init (FerryPoolsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
+
+  self->cancellable = g_cancellable_new ();
+  /* A selected pool that starts, stops or changes autostart changes what
+   * the buttons can do. */
+  self->pool_signals = g_signal_group_new (FERRY_TYPE_POOL);
+  g_signal_group_connect_swapped (self->pool_signals, "notify",
+                                  G_CALLBACK (_ferry_pools_view_update_actions), self);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  _ferry_pools_view_init_actions (self);
 }
 
 GtkWidget *
@@ -251,4 +282,38 @@ ferry_pools_view_set_model (FerryPoolsView *self,
     return;
   gtk_sort_list_model_set_model (self->sort_model, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * ferry_pools_view_get_connection:
+ *
+ * Returns: (transfer none) (nullable): the host whose pools are shown
+ */
+FerryConnection *
+ferry_pools_view_get_connection (FerryPoolsView *self)
+{
+  g_return_val_if_fail (FERRY_IS_POOLS_VIEW (self), NULL);
+  return self->connection;
+}
+
+/**
+ * ferry_pools_view_set_connection:
+ * @connection: (nullable): the host to show the pools of, and act on
+ *
+ * Shows @connection's pool list and enables the pool actions on it.
+ */
+void
+ferry_pools_view_set_connection (FerryPoolsView  *self,
+                                 FerryConnection *connection)
+{
+  g_return_if_fail (FERRY_IS_POOLS_VIEW (self));
+  g_return_if_fail (connection == NULL || FERRY_IS_CONNECTION (connection));
+
+  if (!g_set_object (&self->connection, connection))
+    return;
+  ferry_pools_view_set_model (self, connection != NULL ?
+                              ferry_host_inventory_get_pools (ferry_connection_get_inventory (connection)) :
+                              NULL);
+  _ferry_pools_view_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }

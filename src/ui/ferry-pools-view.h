@@ -20,5 +20,8 @@ GtkWidget  *ferry_pools_view_new       (void);
 GListModel *ferry_pools_view_get_model (FerryPoolsView *self);
 void        ferry_pools_view_set_model (FerryPoolsView *self,
                                         GListModel     *model);
+FerryConnection *ferry_pools_view_get_connection (FerryPoolsView  *self);
+void        ferry_pools_view_set_connection (FerryPoolsView  *self,
+                                             FerryConnection *connection);
 
 G_END_DECLS

@@ -16,7 +16,9 @@
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
 #include "ferry-job-row.h"
+#include "ferry-pool-editor.h"
 #include "ferry-preferences-window.h"
+#include "ferry-volumes-window.h"
 #include "ferry-window.h"
 
 static void
@@ -77,6 +79,20 @@ test_connection_dialog (void)
 }
 
 static void
+test_pool_windows (void)
+{
+  g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
+  GtkWidget *editor = GTK_WIDGET (ferry_pool_editor_new (c, NULL, FALSE));
+  GtkWidget *volumes = GTK_WIDGET (ferry_volumes_window_new (c, "default-pool"));
+
+  /* Not connected: both build, and the volume list says why it is empty. */
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_present (GTK_WINDOW (volumes));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (volumes));
+}
+
+static void
 test_job_row (void)
 {
   g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
@@ -117,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/job-row", test_job_row);
   g_test_add_func ("/ui/templates/credential-dialog", test_credential_dialog);
   g_test_add_func ("/ui/templates/connection-dialog", test_connection_dialog);
+  g_test_add_func ("/ui/templates/pool-windows", test_pool_windows);
 
   return g_test_run ();
 }
