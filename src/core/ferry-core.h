@@ -21,6 +21,9 @@
 #include "ferry-connection-manager.h"
 #include "ferry-host-inventory.h"
 #include "ferry-migration-options.h"
+#include "ferry-definition-copy.h"
+#include "ferry-readiness.h"
+#include "ferry-readiness-result.h"
 
 G_BEGIN_DECLS
 
