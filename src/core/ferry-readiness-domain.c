@@ -159,8 +159,17 @@ parse_nics (Xml                 *x,
     {
       FerryReadinessNic *nic = g_new0 (FerryReadinessNic, 1);
 
-      nic->type = xml_string (x, node, "@type");
-      nic->source = xml_string (x, node, "source/@network|source/@bridge|source/@dev");
+      /* A running VM's XML shows a NIC on a libvirt network as what the network
+       * gave it (type "bridge", "direct"…), with the network's name kept in
+       * source/@network: the network is what the destination needs. */
+      nic->source = xml_string (x, node, "source/@network");
+      if (nic->source != NULL)
+        nic->type = g_strdup ("network");
+      else
+        {
+          nic->type = xml_string (x, node, "@type");
+          nic->source = xml_string (x, node, "source/@bridge|source/@dev");
+        }
       /* An SR-IOV VF handed to the guest is a host device, not a network. */
       if (g_strcmp0 (nic->type, "hostdev") == 0)
         {

@@ -3,7 +3,7 @@
  *
  *   severity<TAB>id<TAB>title     one line per result, blockers first
  *   --json                        a JSON array of the results instead
- *   --fix FIX-ID                  carry out that host fix wherever offered, then check again
+ *   --fix FIX-ID[,FIX-ID…]        carry out these host fixes wherever offered, then check again
  *
  * The exit status is 1 while a blocker remains, 2 when the check could not
  * run, 0 otherwise.
@@ -57,9 +57,9 @@ run (FerryReadiness  *readiness,
 
 /* Every host fix @fix_id the results offer, one after another. */
 static gboolean
-apply_fixes (FerryReadiness  *readiness,
-             const char      *fix_id,
-             GError         **error)
+apply_fix (FerryReadiness  *readiness,
+           const char      *fix_id,
+           GError         **error)
 {
   GListModel *results = ferry_readiness_get_results (readiness);
   g_autoptr(GPtrArray) todo = g_ptr_array_new_with_free_func (g_object_unref);
@@ -89,6 +89,20 @@ apply_fixes (FerryReadiness  *readiness,
       if (!ok)
         return FALSE;
     }
+  return TRUE;
+}
+
+/* --fix ID[,ID…]: each in turn, then check again. */
+static gboolean
+apply_fixes (FerryReadiness  *readiness,
+             const char      *fix_ids,
+             GError         **error)
+{
+  g_auto(GStrv) ids = g_strsplit (fix_ids, ",", -1);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!apply_fix (readiness, ids[i], error))
+      return FALSE;
   return run (readiness, error);
 }
 
