@@ -95,9 +95,9 @@ static void
 check_cpu (GPtrArray *results, const FerryReadinessFacts *f, FerryMigrationOptions *options)
 {
   FerryReadinessSeverity bad = moves_memory (options) ? FERRY_READINESS_BLOCKER : FERRY_READINESS_WARNING;
-  g_autofree char *facts = g_strdup_printf (_("VM CPU: %s %s. Host CPUs: %s (source), %s (destination)."),
+  g_autofree char *facts = g_strdup_printf (_("VM CPU: %s%s%s. Host CPUs: %s (source), %s (destination)."),
                                             f->cpu_mode ? f->cpu_mode : _("default"),
-                                            f->cpu_model ? f->cpu_model : "",
+                                            f->cpu_model ? " " : "", f->cpu_model ? f->cpu_model : "",
                                             f->source.host_cpu_model ? f->source.host_cpu_model : "?",
                                             f->destination.host_cpu_model ? f->destination.host_cpu_model : "?");
 

@@ -31,7 +31,7 @@ static char **
 guest_arches (const char *caps)
 {
   g_autoptr(GStrvBuilder) arches = g_strv_builder_new ();
-  g_autofree char *first = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* Up to a few architectures; the capabilities list each guest type. */
   for (guint i = 1; i <= 16; i++)
@@ -41,7 +41,10 @@ guest_arches (const char *caps)
 
       if (arch == NULL)
         break;
-      g_strv_builder_add (arches, arch);
+      /* One architecture is listed once per OS type (hvm, xen…). */
+      if (!g_hash_table_contains (seen, arch))
+        g_strv_builder_add (arches, arch);
+      g_hash_table_add (seen, g_steal_pointer (&arch));
     }
   return g_strv_builder_end (arches);
 }
