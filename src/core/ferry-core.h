@@ -26,6 +26,9 @@
 #include "ferry-pool-config.h"
 #include "ferry-pool-ops.h"
 #include "ferry-volume.h"
+#include "ferry-definition-copy.h"
+#include "ferry-readiness.h"
+#include "ferry-readiness-result.h"
 
 G_BEGIN_DECLS
 

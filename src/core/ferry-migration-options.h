@@ -98,6 +98,8 @@ FerryMigrationOptions       *ferry_migration_options_new                       (
 
 gboolean                     ferry_migration_options_validate                  (FerryMigrationOptions        *self,
                                                                                 GError                      **error);
+gboolean                     ferry_migration_options_apply_preset              (FerryMigrationOptions        *self,
+                                                                                const char                   *preset);
 char                        *ferry_migration_options_why_disabled              (FerryMigrationOptions        *self,
                                                                                 const char                   *property);
 

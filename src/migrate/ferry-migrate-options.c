@@ -56,6 +56,11 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
     FLAG ("abort-on-error", abort_on_error, "Abort on I/O errors"),
     FLAG ("change-protection", change_protection, "Forbid changes to the VM while it moves"),
     VALUE ("stall-timeout", G_OPTION_ARG_INT, stall_timeout, "Report a stall after N seconds", "N"),
+    FLAG ("check", check, "Run the readiness checks instead of migrating: one line per result "
+          "(severity, id, title); exit status 1 while a blocker remains"),
+    FLAG ("json", json, "With --check: print the results as a JSON array"),
+    VALUE ("fix", G_OPTION_ARG_STRING, fix, "With --check: carry out these host fixes for every result "
+           "that offers one, then check again", "FIX-ID,…"),
     FLAG ("print-virsh", print_virsh, "Print the equivalent virsh command and exit"),
     FLAG ("quiet", quiet, "No progress lines"),
     FLAG ("commands", commands,

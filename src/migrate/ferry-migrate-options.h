@@ -16,7 +16,8 @@ typedef struct
   gboolean   copy_storage_all, copy_storage_inc, unsafe, auto_converge, compressed;
   gboolean   parallel, postcopy, postcopy_after_precopy, tls, zerocopy;
   gboolean   abort_on_error, change_protection, timeout_suspend, timeout_postcopy;
-  gboolean   print_virsh, quiet, commands;
+  gboolean   print_virsh, quiet, commands, check, json;
+  char      *fix;
   char      *migrate_disks, *disks_uri, *comp_methods, *migrateuri, *listen_address, *dname;
   int        disks_port, auto_converge_initial, auto_converge_increment;
   int        parallel_connections, timeout, postcopy_after, stall_timeout;
@@ -27,5 +28,12 @@ GOptionContext        *ferry_migrate_cli_context (FerryMigrateCli  *cli);
 FerryMigrationOptions *ferry_migrate_cli_options (FerryMigrateCli  *cli,
                                                   const char       *destination_uri,
                                                   GError          **error);
+
+/* ferry-migrate-check.c: --check */
+int                    ferry_migrate_check       (FerryMigrateCli        *cli,
+                                                  FerryMigrationOptions  *options,
+                                                  const char             *vm,
+                                                  const char             *source_uri,
+                                                  const char             *destination_uri);
 
 G_END_DECLS

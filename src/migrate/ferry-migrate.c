@@ -1,6 +1,7 @@
 /* ferry-migrate.c — Ferry's migration engine on the command line:
  *
  *   ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI
+ *   ferry-migrate --check [--json] [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *
  * Options are named like virsh migrate's. Progress goes to stderr, a JSON
  * summary to stdout. The exit status is 0 only when the VM ended where it was
@@ -230,6 +231,8 @@ main (int   argc,
       g_printerr ("ferry-migrate: %s\n", error->message);
       return 2;
     }
+  if (cli.check)
+    return ferry_migrate_check (&cli, options, argv[1], argv[2], argv[3]);
   if (cli.print_virsh)
     {
       g_autofree char *line = ferry_migration_options_to_virsh_command (options, argv[1], argv[2]);
