@@ -84,6 +84,28 @@ typedef struct
   int           network_lifecycle_id;
 } UnwatchData;
 
+/* libvirt refuses a second registration of the same callback on one
+ * connection ("event callback already tracked") whatever the opaque, so a
+ * load must not register while an earlier deregistration of the same
+ * inventory's callbacks is still queued. Counted on the main thread before the
+ * worker is queued; the load worker waits (bounded) for the count to drop. */
+static GMutex unwatch_lock;
+static GCond  unwatch_cond;
+static guint  unwatch_pending;
+
+/* Worker: waits up to a few seconds for queued deregistrations to finish. */
+void
+_ferry_host_inventory_wait_unwatched (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  g_mutex_lock (&unwatch_lock);
+  while (unwatch_pending > 0)
+    if (!g_cond_wait_until (&unwatch_cond, &unwatch_lock, deadline))
+      break;
+  g_mutex_unlock (&unwatch_lock);
+}
+
 static void
 unwatch_data_free (UnwatchData *data)
 {
@@ -107,6 +129,10 @@ unwatch_worker (GTask        *task,
   if (data->network_lifecycle_id >= 0)
     virConnectNetworkEventDeregisterAny (data->conn, data->network_lifecycle_id);
   virResetLastError ();
+  g_mutex_lock (&unwatch_lock);
+  unwatch_pending--;
+  g_cond_broadcast (&unwatch_cond);
+  g_mutex_unlock (&unwatch_lock);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -132,6 +158,10 @@ _ferry_host_inventory_unwatch (virConnectPtr conn,
   data->pool_lifecycle_id = pool_lifecycle_id;
   data->pool_refresh_id = pool_refresh_id;
   data->network_lifecycle_id = network_lifecycle_id;
+
+  g_mutex_lock (&unwatch_lock);
+  unwatch_pending++;
+  g_mutex_unlock (&unwatch_lock);
 
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_source_tag (task, _ferry_host_inventory_unwatch);
