@@ -35,7 +35,7 @@ reset_to_defaults (FerryMigrationOptions *options)
 
 /**
  * ferry_migration_options_apply_preset:
- * @preset: "default", "minimal-downtime", "busy" (auto-converge, and post-copy
+ * @preset: "safe" (the safe default), "minimal-downtime", "busy" (auto-converge, and post-copy
  *   after 30 s) or "move-storage" (copy all disks)
  *
  * Resets every option but the connectivity ones, then sets the preset's. All
@@ -47,7 +47,7 @@ gboolean
 ferry_migration_options_apply_preset (FerryMigrationOptions *options,
                                       const char            *preset)
 {
-  static const char * const known[] = { "default", "minimal-downtime", "busy", "move-storage", NULL };
+  static const char * const known[] = { "safe", "minimal-downtime", "busy", "move-storage", NULL };
 
   g_return_val_if_fail (FERRY_IS_MIGRATION_OPTIONS (options), FALSE);
 

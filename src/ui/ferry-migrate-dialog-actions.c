@@ -77,71 +77,14 @@ _ferry_migrate_dialog_update_command (FerryMigrateDialog *self)
 }
 /* ---------------------------------------------------------------- actions */
 
-/* What a preset leaves alone: the way to reach the destination, which
- * depends on the network and not on the VM. */
-static const char *kept_by_presets[] = {
-  "connectivity", "destination-uri", "migrate-uri", "listen-address", "tls",
-};
-
-static void
-reset_options (FerryMigrationOptions *options)
-{
-  guint n_pspecs = 0;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (options),
-                                                                   &n_pspecs);
-
-  for (guint i = 0; i < n_pspecs; i++)
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-      gboolean kept = FALSE;
-
-      for (guint k = 0; k < G_N_ELEMENTS (kept_by_presets); k++)
-        kept |= g_str_equal (pspecs[i]->name, kept_by_presets[k]);
-      if (kept || !(pspecs[i]->flags & G_PARAM_WRITABLE))
-        continue;
-      g_value_init (&value, pspecs[i]->value_type);
-      g_param_value_set_default (pspecs[i], &value);
-      g_object_set_property (G_OBJECT (options), pspecs[i]->name, &value);
-    }
-}
-
 void
 _ferry_migrate_dialog_preset_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
 {
   FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
-  FerryMigrationOptions *o = self->options;
-  const char *preset = g_variant_get_string (parameter, NULL);
 
-  g_object_freeze_notify (G_OBJECT (o));
-  reset_options (o);
-  ferry_migration_options_set_mode (o, FERRY_MIGRATION_MODE_LIVE);
-
-  if (g_str_equal (preset, "minimal-downtime"))
-    {
-      ferry_migration_options_set_max_downtime (o, 100);
-      ferry_migration_options_set_auto_converge (o, TRUE);
-    }
-  else if (g_str_equal (preset, "busy"))
-    {
-      ferry_migration_options_set_auto_converge (o, TRUE);
-      ferry_migration_options_set_postcopy (o, TRUE);
-      ferry_migration_options_set_postcopy_after (o, FERRY_MIGRATION_POSTCOPY_AFTER_SECONDS);
-      ferry_migration_options_set_postcopy_after_seconds (o, 30);
-    }
-  else if (g_str_equal (preset, "move-storage"))
-    {
-      ferry_migration_options_set_copy_storage (o, FERRY_MIGRATION_COPY_STORAGE_ALL);
-    }
-
-  /* Post-copy and copying storage cannot be tunnelled; peer-to-peer is the
-   * nearest way to the destination that can do them. */
-  if (ferry_migration_options_get_connectivity (o) == FERRY_MIGRATION_CONNECTIVITY_TUNNELLED &&
-      (ferry_migration_options_get_postcopy (o) ||
-       ferry_migration_options_get_copy_storage (o) != FERRY_MIGRATION_COPY_STORAGE_NONE))
-    ferry_migration_options_set_connectivity (o, FERRY_MIGRATION_CONNECTIVITY_PEER_TO_PEER);
-  g_object_thaw_notify (G_OBJECT (o));
+  ferry_migration_options_apply_preset (self->options, g_variant_get_string (parameter, NULL));
 }
 
 void

@@ -545,7 +545,7 @@ test_pure_dirty_rate (void)
   g_assert_true (ferry_migration_options_get_postcopy (options));
   g_assert_cmpint (severity_of (f, options, "dirty-rate", NULL), ==, FERRY_READINESS_OK);
 
-  ferry_migration_options_apply_preset (options, "default");
+  ferry_migration_options_apply_preset (options, "safe");
   ferry_migration_options_set_bandwidth (options, 200);
   g_assert_cmpint (severity_of (f, options, "dirty-rate", NULL), ==, FERRY_READINESS_OK);
   g_assert_false (ferry_migration_options_apply_preset (options, "no-such-preset"));
