@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "ferry-test-gtk.h"
+#include "ferry-test-utils.h"
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
@@ -65,6 +68,20 @@ ferry_test_find_mapped (GtkWidget *root,
   return find (root, match_mapped_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+match_name (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+GtkWidget *
+ferry_test_find_named (GtkWidget  *root,
+                       const char *name)
+{
+  return find (root, match_name, name);
+}
+
 GtkWidget *
 ferry_test_find_button (GtkWidget  *root,
                         const char *label)
@@ -81,4 +98,53 @@ ferry_test_press_button (GtkWidget  *root,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
+}
+
+static gboolean
+drawn (gpointer user_data)
+{
+  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+}
+
+static gboolean
+flag_set (gpointer user_data)
+{
+  return *(gboolean *)user_data;
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+ferry_test_screenshot (GtkWidget  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  gboolean over = FALSE;
+
+  if (dir == NULL)
+    return;
+  g_mkdir_with_parents (dir, 0755);
+  /* Mapped, then a few frames for layout and the rows' animations. */
+  ferry_test_wait_until (drawn, window, 10000, "the window on screen");
+  g_timeout_add (400, set_flag, &over);
+  ferry_test_wait_until (flag_set, &over, 10000, "layout");
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+  g_test_message ("screenshot: %s", file);
 }

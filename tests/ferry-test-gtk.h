@@ -16,9 +16,16 @@ GtkWidget *ferry_test_find_widget (GtkWidget  *root,
 /* The first widget of @type that is on screen (mapped), or NULL. */
 GtkWidget *ferry_test_find_mapped (GtkWidget  *root,
                                    GType       type);
+/* The first widget whose name (gtk_widget_set_name) is @name, or NULL. */
+GtkWidget *ferry_test_find_named  (GtkWidget  *root,
+                                   const char *name);
 /* The first GtkButton whose label is @label, or NULL. */
 GtkWidget *ferry_test_find_button (GtkWidget  *root,
                                    const char *label);
+/* When FERRY_SCREENSHOT_DIR is set: waits until @window is drawn and
+ * settled, then saves it as FERRY_SCREENSHOT_DIR/@name.png, to look at. */
+void       ferry_test_screenshot  (GtkWidget  *window,
+                                   const char *name);
 /* Finds the button labelled @label, checks it can be pressed, presses it. */
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <libvirt/libvirt.h>
 
 #include "ferry-disk-cache.h"
@@ -118,6 +119,9 @@ FerryReadinessPool  *_ferry_readiness_host_find_pool (const FerryReadinessHost *
                                                       const char               *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryReadinessFacts, _ferry_readiness_facts_free)
+
+/* ferry-readiness.c: whether VIR_MIGRATE_UNSAFE would get past every blocker (pure). */
+gboolean  _ferry_readiness_unsafe_would_allow (GListModel *results);
 
 /* ferry-readiness-domain.c: the VM's XML into facts (pure). */
 gboolean  _ferry_readiness_parse_domain (FerryReadinessFacts *facts,

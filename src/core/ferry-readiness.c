@@ -252,6 +252,45 @@ ferry_readiness_has_blockers (FerryReadiness *self)
 }
 
 /**
+ * ferry_readiness_unsafe_would_allow:
+ *
+ * Whether every blocker left is one libvirt itself lets through when the
+ * migration is marked unsafe (VIR_MIGRATE_UNSAFE): a disk on storage libvirt
+ * does not know to be shared, not copied. Those are the only blockers the
+ * Migrate dialog offers to override ("I understand, migrate anyway"); a
+ * name clash, too little memory or the same host fail whatever the flags.
+ *
+ * Returns: %TRUE when there are blockers and all of them are of that kind
+ */
+gboolean
+ferry_readiness_unsafe_would_allow (FerryReadiness *self)
+{
+  g_return_val_if_fail (FERRY_IS_READINESS (self), FALSE);
+  return _ferry_readiness_unsafe_would_allow (G_LIST_MODEL (self->results));
+}
+
+gboolean
+_ferry_readiness_unsafe_would_allow (GListModel *results)
+{
+  guint blockers = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(FerryReadinessResult) result = g_list_model_get_item (results, i);
+
+      if (ferry_readiness_result_get_severity (result) != FERRY_READINESS_BLOCKER)
+        continue;
+      /* The storage check offers "choose-copy-storage" exactly for a local
+       * disk that is not copied, the case libvirt's unsafe flag skips. */
+      if (!g_str_equal (ferry_readiness_result_get_id (result), "disk-storage") ||
+          g_strcmp0 (ferry_readiness_result_get_fix_id (result), "choose-copy-storage") != 0)
+        return FALSE;
+      blockers++;
+    }
+  return blockers > 0;
+}
+
+/**
  * ferry_readiness_lookup:
  * @subject: (nullable): the result's subject, or NULL for the first with @id
  *

@@ -45,6 +45,7 @@ FerryMigrationOptions *ferry_readiness_get_options          (FerryReadiness     
 GListModel            *ferry_readiness_get_results          (FerryReadiness         *self);
 gboolean               ferry_readiness_get_running          (FerryReadiness         *self);
 gboolean               ferry_readiness_has_blockers         (FerryReadiness         *self);
+gboolean               ferry_readiness_unsafe_would_allow   (FerryReadiness         *self);
 FerryReadinessResult  *ferry_readiness_lookup               (FerryReadiness         *self,
                                                              const char             *id,
                                                              const char             *subject);

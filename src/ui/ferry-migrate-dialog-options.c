@@ -230,7 +230,7 @@ find_problem (FerryMigrateDialog *self)
     return reason;
   if (!ferry_migration_options_validate (self->options, &error))
     return g_strdup (error->message);
-  return NULL;
+  return _ferry_migrate_dialog_readiness_problem (self);
 }
 
 void

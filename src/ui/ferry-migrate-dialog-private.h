@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ferry-migrate-dialog.h"
+#include "ferry-readiness-page.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,9 @@ struct _FerryMigrateDialog
   FerryConnection        *added;            /* added with "Other Host…", chosen once connected */
   GtkCheckButton         *no_destination;   /* the radio group's hidden leader */
   char                   *problem;
+  gboolean                check_readiness;  /* Migrate waits for the checks */
+  GPtrArray              *readiness;        /* FerryReadiness, one per domain; NULL without a destination */
+  GCancellable           *readiness_cancellable;
 
   /* Template Widgets */
   AdwHeaderBar           *header_bar;
@@ -84,6 +88,13 @@ struct _FerryMigrateDialog
   GtkSpinButton          *max_downtime_spin;
   GtkLabel               *problem_label;
   GtkLabel               *command_label;
+  GtkStackPage           *readiness_stack_page;
+  AdwStatusPage          *readiness_placeholder;
+  AdwPreferencesGroup    *readiness_vm_group;
+  AdwComboRow            *readiness_vm_row;
+  FerryReadinessPage     *readiness_page;
+  AdwPreferencesGroup    *unsafe_group;
+  GtkCheckButton         *override_check;
 };
 
 /* ferry-migrate-dialog.c */
@@ -94,6 +105,12 @@ void _ferry_migrate_dialog_emit_job_started     (FerryMigrateDialog *self,
 void _ferry_migrate_dialog_update               (FerryMigrateDialog *self);
 void _ferry_migrate_dialog_update_migrate       (FerryMigrateDialog *self);
 void _ferry_migrate_dialog_bind_options         (FerryMigrateDialog *self);
+
+/* ferry-migrate-dialog-readiness.c */
+void  _ferry_migrate_dialog_readiness_init    (FerryMigrateDialog *self);
+void  _ferry_migrate_dialog_readiness_reset   (FerryMigrateDialog *self);
+void  _ferry_migrate_dialog_readiness_dispose (FerryMigrateDialog *self);
+char *_ferry_migrate_dialog_readiness_problem (FerryMigrateDialog *self);
 
 /* ferry-migrate-dialog-actions.c */
 void _ferry_migrate_dialog_update_command       (FerryMigrateDialog *self);

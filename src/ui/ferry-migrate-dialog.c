@@ -31,6 +31,7 @@ enum {
   PROP_SOURCE,
   PROP_DOMAIN,
   PROP_DOMAINS,
+  PROP_CHECK_READINESS,
   N_PROPS
 };
 
@@ -387,6 +388,7 @@ ferry_migrate_dialog_constructed (GObject *object)
   gtk_list_box_bind_model (self->destinations_list, G_LIST_MODEL (self->destination_rows),
                            create_destination_row, self, NULL);
 
+  _ferry_migrate_dialog_readiness_init (self);
   _ferry_migrate_dialog_update (self);
 }
 
@@ -398,6 +400,7 @@ ferry_migrate_dialog_dispose (GObject *object)
   if (self->destinations_list != NULL)
     gtk_list_box_bind_model (self->destinations_list, NULL, NULL, NULL, NULL);
   clear_added (self);
+  _ferry_migrate_dialog_readiness_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_MIGRATE_DIALOG);
   g_clear_object (&self->destination_rows);
   g_clear_object (&self->destinations);
@@ -446,6 +449,9 @@ ferry_migrate_dialog_get_property (GObject    *object,
     case PROP_DOMAINS:
       g_value_set_boxed (value, self->domains);
       break;
+    case PROP_CHECK_READINESS:
+      g_value_set_boolean (value, self->check_readiness);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -483,6 +489,9 @@ ferry_migrate_dialog_set_property (GObject      *object,
           }
       }
       break;
+    case PROP_CHECK_READINESS:
+      self->check_readiness = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -510,6 +519,11 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
   /* Of FerryDomain, all on the source; overrides "domain" when set. */
   properties[PROP_DOMAINS] =
     g_param_spec_boxed ("domains", NULL, NULL, G_TYPE_PTR_ARRAY, flags);
+  /* Migrate waits for the readiness checks to pass. Off only where the
+   * checks cannot mean anything: the UI tests' test-driver hosts, which all
+   * report the same hostname and so are rightly "the same host". */
+  properties[PROP_CHECK_READINESS] =
+    g_param_spec_boolean ("check-readiness", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -583,6 +597,13 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
   BIND (max_downtime_spin);
   BIND (problem_label);
   BIND (command_label);
+  BIND (readiness_stack_page);
+  BIND (readiness_placeholder);
+  BIND (readiness_vm_group);
+  BIND (readiness_vm_row);
+  BIND (readiness_page);
+  BIND (unsafe_group);
+  BIND (override_check);
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "dialog.migrate", NULL,
@@ -599,6 +620,7 @@ static void
 ferry_migrate_dialog_init (FerryMigrateDialog *self)
 {
   g_type_ensure (FERRY_TYPE_MIGRATION_VIEW);
+  g_type_ensure (FERRY_TYPE_READINESS_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->options = ferry_migration_options_new ();
@@ -736,6 +758,7 @@ ferry_migrate_dialog_set_destination (FerryMigrateDialog *self,
   ferry_migration_options_set_destination_uri (self->options,
                                                destination ? ferry_connection_get_uri (destination)
                                                            : NULL);
+  _ferry_migrate_dialog_readiness_reset (self);
   _ferry_migrate_dialog_update_migrate (self);
 }
 

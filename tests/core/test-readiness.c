@@ -577,6 +577,51 @@ test_pure_pool_room (void)
   g_assert_cmpint (severity_of (f, options, "disk-storage", NULL), ==, FERRY_READINESS_BLOCKER);
 }
 
+static gboolean
+unsafe_would_allow (FerryReadinessFacts   *f,
+                    FerryMigrationOptions *options)
+{
+  g_autoptr(GPtrArray) results = _ferry_readiness_evaluate (f, options);
+  g_autoptr(GListStore) store = g_list_store_new (FERRY_TYPE_READINESS_RESULT);
+
+  g_list_store_splice (store, 0, 0, results->pdata, results->len);
+  return _ferry_readiness_unsafe_would_allow (G_LIST_MODEL (store));
+}
+
+/* "Migrate anyway (unsafe)" is offered only where libvirt itself would let
+ * the migration through with VIR_MIGRATE_UNSAFE: a local disk not copied. */
+static void
+test_pure_unsafe_override (void)
+{
+  g_autoptr(FerryReadinessFacts) f = plain_facts ();
+  g_autoptr(FerryMigrationOptions) options = ferry_migration_options_new ();
+  FerryReadinessDisk *disk = g_new0 (FerryReadinessDisk, 1);
+
+  /* Nothing blocks: nothing to override. */
+  g_assert_false (unsafe_would_allow (f, options));
+
+  disk->target = g_strdup ("vda");
+  disk->device = g_strdup ("disk");
+  disk->source = g_strdup ("/var/lib/libvirt/images/vm.qcow2");
+  disk->pool = g_strdup ("default");
+  disk->cache = FERRY_DISK_CACHE_NONE;
+  g_ptr_array_add (f->disks, disk);
+  g_ptr_array_add (f->source.pools, _ferry_readiness_pool_new ("default", "dir", "/var/lib/libvirt/images", TRUE, 0));
+  g_assert_cmpint (severity_of (f, options, "disk-storage", NULL), ==, FERRY_READINESS_BLOCKER);
+  g_assert_true (unsafe_would_allow (f, options));
+
+  /* With unsafe chosen the disk is a warning, and nothing is left to override. */
+  ferry_migration_options_set_unsafe (options, TRUE);
+  g_assert_cmpint (severity_of (f, options, "disk-storage", NULL), ==, FERRY_READINESS_WARNING);
+  g_assert_false (unsafe_would_allow (f, options));
+  ferry_migration_options_set_unsafe (options, FALSE);
+
+  /* A blocker libvirt refuses whatever the flags takes the override away. */
+  g_free (f->destination.host_uuid);
+  f->destination.host_uuid = g_strdup ("1");
+  g_assert_false (unsafe_would_allow (f, options));
+}
+
 static void
 test_pure_eject_xml (void)
 {
@@ -654,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/readiness/pure/dirty-rate", test_pure_dirty_rate);
   g_test_add_func ("/readiness/pure/pool-room", test_pure_pool_room);
   g_test_add_func ("/readiness/pure/eject-xml", test_pure_eject_xml);
+  g_test_add_func ("/readiness/pure/unsafe-override", test_pure_unsafe_override);
 
   return g_test_run ();
 }

@@ -98,55 +98,6 @@ teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static gboolean
-drawn (gpointer user_data)
-{
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
-}
-
-static gboolean
-done (gpointer user_data)
-{
-  return *(gboolean *)user_data;
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* FERRY_SCREENSHOT_DIR/NAME.png of the window, to look at. */
-static void
-screenshot (Fixture    *f,
-            const char *name)
-{
-  const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  gboolean over = FALSE;
-
-  if (dir == NULL)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  /* Mapped, then a few frames for layout and the rows' animations. */
-  ferry_test_wait_until (drawn, f->window, TIMEOUT_MS, "the window on screen");
-  g_timeout_add (400, set_flag, &over);
-  ferry_test_wait_until (done, &over, TIMEOUT_MS, "layout");
-  paintable = gtk_widget_paintable_new (f->window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (f->window),
-                          gtk_widget_get_height (f->window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node, NULL);
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
 static GtkWidget *
 row_titled (Fixture    *f,
             const char *title)
@@ -201,7 +152,7 @@ test_host_fix (Fixture *f, gconstpointer data)
   g_assert_true (in_group (row_titled (f, "Source and destination are the same host"), "Blockers"));
   g_assert_true (in_group (row_titled (f, "The destination has enough free memory"), "Passed"));
   g_assert_true (ferry_readiness_page_get_has_blockers (f->page));
-  screenshot (f, "readiness-page-before-fix");
+  ferry_test_screenshot (f->window, "readiness-page-before-fix");
 
   /* The button does the fix through core, then checks again. */
   ferry_test_press_button (row, "Define Pool on Destination");
@@ -211,7 +162,7 @@ test_host_fix (Fixture *f, gconstpointer data)
   g_assert_true (in_group (row, "Passed"));
   /* Still the same host: Migrate stays disabled. */
   g_assert_true (ferry_readiness_page_get_has_blockers (f->page));
-  screenshot (f, "readiness-page-after-fix");
+  ferry_test_screenshot (f->window, "readiness-page-after-fix");
 }
 
 static gboolean
