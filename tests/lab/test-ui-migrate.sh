@@ -23,8 +23,8 @@ timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
 rc=$?
 # Whatever the window said, the hosts decide: exactly once, on b.
 if lab_running_once $DOM b > /dev/null; then
-  echo "ok 9 - the VM runs exactly once, on ferry-lab-b (checked with virsh on both hosts)"
+  echo "ok 10 - the VM runs exactly once, on ferry-lab-b (checked with virsh on both hosts)"
 else
-  echo "not ok 9 - the VM runs exactly once, on ferry-lab-b"; rc=1
+  echo "not ok 10 - the VM runs exactly once, on ferry-lab-b"; rc=1
 fi
 exit $rc

@@ -101,7 +101,7 @@ def sensitive(acc):
     return acc is not None and acc.getState().contains(pyatspi.STATE_SENSITIVE)
 
 
-print("1..9", flush=True)
+print("1..10", flush=True)
 app = wait_for("Ferry on the accessibility bus", ferry, 30)
 if app is None:
     print("Bail out! Ferry is not on the accessibility bus")
@@ -123,8 +123,20 @@ tap(dest is not None, f"the dialog offers {DEST} as destination")
 shot("2-migrate-dialog")
 click(dest)
 go = find(dialog, "push button", "_Migrate Migrate")
-tap(wait_for("Migrate enabled", lambda: sensitive(go), 10), "choosing the destination enables Migrate")
 shot("3-destination-chosen")
+# Choosing the destination starts the readiness checks on both hosts; Migrate
+# waits for them. The Readiness tab says what they found.
+tap(wait_for("Migrate enabled", lambda: sensitive(go), 30),
+    "the readiness checks pass and Migrate is enabled")
+# GTK names the switcher's tab after its mnemonic label; its role varies by version.
+tab = next((a for a in walk(dialog) if a.getRoleName() in ("page tab", "toggle button", "radio button")
+            and a.name.replace("_", "").startswith("Readiness")), None)
+print(f"# readiness tab: {tab.getRoleName() + ' ' + repr(tab.name) if tab else 'not found'}", flush=True)
+if tab is not None:
+    click(tab)
+status = wait_for("readiness status", lambda: find(dialog, "label", prefix="Ready to migrate"), 10)
+tap(status is not None, f"the Readiness tab says: {status.name if status else 'nothing'}")
+shot("3b-readiness")
 press(go)
 
 # Progress: the bar's value, read every 100 ms while the VM moves.
