@@ -21,6 +21,7 @@ cleanup() {
   lab_remove_guest $MOVER
   for h in a b; do
     lab virsh $h vol-delete --pool $POOL $MOVER.qcow2 > /dev/null 2>&1
+    lab virsh $h vol-delete --pool $POOL $MOVER.iso > /dev/null 2>&1
     lab virsh $h pool-destroy $POOL > /dev/null 2>&1
     lab virsh $h pool-delete $POOL > /dev/null 2>&1
     lab virsh $h pool-undefine $POOL > /dev/null 2>&1
@@ -33,7 +34,7 @@ cleanup() {
 host_bridge() { echo "ip link add $BRIDGE type bridge && ip link set $BRIDGE up" | lab shell "$1" > /dev/null 2>&1; }
 trap cleanup EXIT
 cleanup
-tap_plan 10
+tap_plan 12
 
 check() { timeout 60 "$LAB" exec "$MIGRATE" --check "$@" 2>&1; }
 # result_line OUTPUT SEVERITY ID: OUTPUT has a line "SEVERITY<TAB>ID<TAB>…"
@@ -72,7 +73,8 @@ fi
 lab virsh a pool-define-as $POOL dir --target $POOL_DIR > /dev/null &&
   lab virsh a pool-build $POOL > /dev/null && lab virsh a pool-start $POOL > /dev/null &&
   lab virsh a pool-autostart $POOL > /dev/null &&
-  lab virsh a vol-create-as $POOL $MOVER.qcow2 64M --format qcow2 > /dev/null || bail_out "cannot set up pool $POOL on a"
+  lab virsh a vol-create-as $POOL $MOVER.qcow2 64M --format qcow2 > /dev/null &&
+  lab virsh a vol-create-as $POOL $MOVER.iso 1M --format raw > /dev/null || bail_out "cannot set up pool $POOL on a"
 host_bridge a && host_bridge b || bail_out "cannot create bridge $BRIDGE on the hosts"
 netxml=$(mktemp)
 echo "<network><name>$NET</name><forward mode='bridge'/><bridge name='$BRIDGE'/></network>" > "$netxml"
@@ -81,6 +83,7 @@ lab virsh a net-define "$netxml" > /dev/null && lab virsh a net-start $NET > /de
 rm -f "$netxml"
 lab define-guest a $MOVER --empty > /dev/null || bail_out "cannot define $MOVER"
 lab virsh a attach-disk $MOVER $POOL_DIR/$MOVER.qcow2 vda --driver qemu --subdriver qcow2 --cache none --config > /dev/null &&
+  lab virsh a attach-disk $MOVER $POOL_DIR/$MOVER.iso hdc --type cdrom --targetbus ide --mode readonly --config > /dev/null &&
   lab virsh a attach-interface $MOVER network $NET --model virtio --config > /dev/null &&
   lab virsh a start $MOVER > /dev/null || bail_out "cannot start $MOVER"
 
@@ -90,6 +93,16 @@ if ((rc == 1)) && has_result "$out" blocker disk-storage && has_result "$out" bl
   tap_ok "before the fixes: blockers for the pool and the network b lacks (exit status 1)"
 else
   tap_not_ok "before the fixes: blockers for the pool and the network b lacks"; tap_diag "rc $rc"; tap_diag "$out"
+fi
+
+# A CD-ROM with a medium only host a has: a warning whose fix ejects it from the running guest.
+tap_check "cdrom: the medium in hdc gives a warning with the eject fix" \
+  bash -c "grep -qP '^warning\tcdrom-media\t' <<< \"\$1\"" _ "$out"
+out=$(check "${OPTS[@]}" --fix eject-media $MOVER "$A" "$B")
+if lab virsh a domblklist $MOVER | grep -qE '^ *hdc +-$' && ! has_result "$out" warning cdrom-media; then
+  tap_ok "cdrom: --fix eject-media empties hdc on the running guest; the warning is gone"
+else
+  tap_not_ok "cdrom: --fix eject-media empties hdc"; tap_diag "$(lab virsh a domblklist $MOVER)"; tap_diag "$out"
 fi
 
 out=$(check "${OPTS[@]}" --fix define-pool-on-destination,define-network-on-destination $MOVER "$A" "$B"); rc=$?
