@@ -23,4 +23,9 @@ GtkWidget *ferry_test_find_button (GtkWidget  *root,
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);
 
+/* Saves FERRY_SCREENSHOT_DIR/NAME.png of @window, once it is on screen and
+ * laid out, to look at; does nothing without FERRY_SCREENSHOT_DIR. */
+void       ferry_test_screenshot  (GtkWidget  *window,
+                                   const char *name);
+
 G_END_DECLS
