@@ -84,6 +84,20 @@ ferry_test_press_button (GtkWidget  *root,
 }
 
 static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+ferry_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  return find (root, is_label, text);
+}
+
+static gboolean
 set_flag_cb (gpointer user_data)
 {
   *(gboolean *)user_data = TRUE;

@@ -19,6 +19,9 @@ GtkWidget *ferry_test_find_mapped (GtkWidget  *root,
 /* The first GtkButton whose label is @label, or NULL. */
 GtkWidget *ferry_test_find_button (GtkWidget  *root,
                                    const char *label);
+/* The first GtkLabel whose label is exactly @text, or NULL. */
+GtkWidget *ferry_test_find_label  (GtkWidget  *root,
+                                   const char *text);
 /* Finds the button labelled @label, checks it can be pressed, presses it. */
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);

@@ -213,24 +213,6 @@ no_message_dialog (gpointer user_data)
   return find_message_dialog () == NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_view_cancel_confirmation (void)
 {
@@ -252,9 +234,9 @@ test_view_cancel_confirmation (void)
   /* "VM: source → destination", and no figures before the first reading. */
   title = g_strdup_printf ("web01: %s → %s", ferry_connection_get_display_name (a),
                            ferry_connection_get_display_name (b));
-  g_assert_nonnull (find_label (view, title));
-  g_assert_nonnull (find_label (view, "Preparing"));
-  g_assert_nonnull (find_label (view, "—"));
+  g_assert_nonnull (ferry_test_find_label (view, title));
+  g_assert_nonnull (ferry_test_find_label (view, "Preparing"));
+  g_assert_nonnull (ferry_test_find_label (view, "—"));
 
   /* Nothing runs yet: the running controls are off, Cancel is on. */
   ferry_migration_options_set_postcopy (options, TRUE);
@@ -286,7 +268,7 @@ test_view_cancel_confirmation (void)
   ferry_test_press_button (GTK_WIDGET (dialog), "_Cancel Migration");
   ferry_test_wait_until (no_message_dialog, NULL, TIMEOUT_MS, "the confirmation to close");
   g_assert_false (gtk_widget_get_sensitive (cancel));
-  g_assert_nonnull (find_label (view, "Preparing — cancelling…"));
+  g_assert_nonnull (ferry_test_find_label (view, "Preparing — cancelling…"));
   g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_PREPARING);
 
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
@@ -307,7 +289,7 @@ static GtkWidget *
 find_labelled_bar (GtkWidget  *view,
                    const char *heading)
 {
-  GtkWidget *label = find_label (view, heading);
+  GtkWidget *label = ferry_test_find_label (view, heading);
 
   g_assert_nonnull (label);
   /* The heading's row, then the bar under it. */
@@ -345,7 +327,7 @@ test_view_storage (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* No reading yet: no storage bar. */
-  heading = find_label (view, "Storage");
+  heading = ferry_test_find_label (view, "Storage");
   g_assert_nonnull (heading);
   g_assert_false (gtk_widget_is_visible (heading));
 
@@ -355,11 +337,11 @@ test_view_storage (void)
   g_assert_nonnull (bar);
   g_assert_true (bar != ferry_test_find_widget (view, GTK_TYPE_PROGRESS_BAR));
   g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), 0.25, 1e-9);
-  g_assert_nonnull (find_label (view, "2.5\u00a0GiB of 10.0\u00a0GiB at 48.0\u00a0MiB/s"));
-  g_assert_nonnull (find_label (view, "25 %"));
+  g_assert_nonnull (ferry_test_find_label (view, "2.5\u00a0GiB of 10.0\u00a0GiB at 48.0\u00a0MiB/s"));
+  g_assert_nonnull (ferry_test_find_label (view, "25 %"));
   /* The totals above count memory and disks together, and so does the speed. */
-  g_assert_nonnull (find_label (view, "12.0\u00a0GiB"));
-  g_assert_nonnull (find_label (view, "56.0\u00a0MiB/s"));
+  g_assert_nonnull (ferry_test_find_label (view, "12.0\u00a0GiB"));
+  g_assert_nonnull (ferry_test_find_label (view, "56.0\u00a0MiB/s"));
   ferry_test_screenshot (window, "migration-view-storage");
 
   /* Disks done and the copy idle: no speed to give. */
@@ -368,8 +350,8 @@ test_view_storage (void)
   stats.disk_bps = 0;
   feed_stats (job, &stats);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
-  g_assert_nonnull (find_label (view, "10.0\u00a0GiB of 10.0\u00a0GiB"));
-  g_assert_nonnull (find_label (view, "100 %"));
+  g_assert_nonnull (ferry_test_find_label (view, "10.0\u00a0GiB of 10.0\u00a0GiB"));
+  g_assert_nonnull (ferry_test_find_label (view, "100 %"));
 
   /* Shared storage: memory only, and the bar goes. */
   stats.disk_total = stats.disk_processed = 0;
