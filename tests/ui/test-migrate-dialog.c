@@ -438,6 +438,20 @@ has_destination_xml (gpointer user_data)
   return ferry_migration_options_get_destination_xml (user_data) != NULL;
 }
 
+static gboolean
+chooser_has_file (gpointer user_data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (user_data);
+
+  return file != NULL;
+}
+
+static gboolean
+has_persistent_xml (gpointer user_data)
+{
+  return ferry_migration_options_get_persistent_xml (user_data) != NULL;
+}
+
 /* FERRY_SCREENSHOT_DIR/NAME.png of the Advanced page, tall enough to show
  * every row, with the expanders open. */
 static void
@@ -592,10 +606,29 @@ test_advanced (Fixture       *f,
   g_assert_null (ferry_migration_options_get_destination_xml (o));
   g_assert_true (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
 
-  /* The persistent definition needs the VM kept defined. */
-  assert_usable (dialog, "Persistent Definition (XM_L)", NULL);
+  /* Choose File… opens a chooser; the file chosen there is read the same way. */
+  g_assert_true (gtk_widget_activate_action (widget, "dialog.choose-xml", "s", "persistent-xml"));
+  g_assert_nonnull (dialog->xml_chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog->xml_chooser), file, NULL));
+  /* The chooser selects the file once it has listed its folder. */
+  ferry_test_wait_until (chooser_has_file, dialog->xml_chooser, TIMEOUT_MS, "the file selected");
+  g_signal_emit_by_name (dialog->xml_chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_null (dialog->xml_chooser);
+  ferry_test_wait_until (has_persistent_xml, o, TIMEOUT_MS, "the chosen file to be read");
+  g_assert_cmpstr (ferry_migration_options_get_persistent_xml (o), ==, xml);
+  g_assert_nonnull (strstr (command_text (dialog), "--persistent-xml persistent.xml"));
+
+  /* The persistent definition needs the VM kept defined; while it is set
+   * its row stays usable, so that it can be cleared, and says why. */
+  assert_usable (dialog, "Persistent Definition (XM_L)",
+                 "The definition kept on the destination, when it differs from the one that runs");
   ferry_migration_options_set_persistent (o, FALSE);
+  assert_usable (dialog, "Persistent Definition (XM_L)",
+                 "A persistent definition applies only when the VM is made persistent on the destination");
+  g_assert_false (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+  ferry_migration_options_set_persistent_xml (o, NULL);
   assert_disabled_because (dialog, "Persistent Definition (XM_L)", "persistent-xml");
+  g_assert_true (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_unlink (path);
