@@ -6,10 +6,7 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "ferry-test-gtk.h"
-#include "ferry-test-utils.h"
 
 typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
 
@@ -101,22 +98,35 @@ ferry_test_press_button (GtkWidget  *root,
 }
 
 static gboolean
-drawn (gpointer user_data)
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  return gtk_widget_get_mapped (user_data) && gtk_widget_get_width (user_data) > 0;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkWidget *
+ferry_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  return find (root, is_label, text);
 }
 
 static gboolean
-flag_set (gpointer user_data)
-{
-  return *(gboolean *)user_data;
-}
-
-static gboolean
-set_flag (gpointer user_data)
+set_flag_cb (gpointer user_data)
 {
   *(gboolean *)user_data = TRUE;
   return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds: layout, frames, animations. */
+static void
+settle (guint ms)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 void
@@ -129,15 +139,13 @@ ferry_test_screenshot (GtkWidget  *window,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
-  gboolean over = FALSE;
 
   if (dir == NULL)
     return;
   g_mkdir_with_parents (dir, 0755);
-  /* Mapped, then a few frames for layout and the rows' animations. */
-  ferry_test_wait_until (drawn, window, 10000, "the window on screen");
-  g_timeout_add (400, set_flag, &over);
-  ferry_test_wait_until (flag_set, &over, 10000, "layout");
+  for (guint i = 0; i < 100 && (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0); i++)
+    settle (50);
+  settle (400);
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
@@ -146,5 +154,4 @@ ferry_test_screenshot (GtkWidget  *window,
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
-  g_test_message ("screenshot: %s", file);
 }

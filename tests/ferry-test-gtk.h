@@ -22,12 +22,16 @@ GtkWidget *ferry_test_find_named  (GtkWidget  *root,
 /* The first GtkButton whose label is @label, or NULL. */
 GtkWidget *ferry_test_find_button (GtkWidget  *root,
                                    const char *label);
-/* When FERRY_SCREENSHOT_DIR is set: waits until @window is drawn and
- * settled, then saves it as FERRY_SCREENSHOT_DIR/@name.png, to look at. */
-void       ferry_test_screenshot  (GtkWidget  *window,
-                                   const char *name);
+/* The first GtkLabel whose label is exactly @text, or NULL. */
+GtkWidget *ferry_test_find_label  (GtkWidget  *root,
+                                   const char *text);
 /* Finds the button labelled @label, checks it can be pressed, presses it. */
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);
+
+/* Saves FERRY_SCREENSHOT_DIR/NAME.png of @window, once it is on screen and
+ * laid out, to look at; does nothing without FERRY_SCREENSHOT_DIR. */
+void       ferry_test_screenshot  (GtkWidget  *window,
+                                   const char *name);
 
 G_END_DECLS

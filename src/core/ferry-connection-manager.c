@@ -129,11 +129,15 @@ connection_state_cb (FerryConnection        *connection,
                 was_connected ? _("Reconnected") : _("Connected"));
       break;
     case FERRY_CONNECTION_STATE_DISCONNECTED:
-      /* A reason means the link was lost, not closed by the user. */
+      /* A reason means the link was lost (keepalive, EOF, the daemon gone:
+       * libvirt's close callback), not closed by the user. Anything running
+       * on that host is now out of Ferry's sight: an error. */
       if (reason != NULL)
-        text = g_strdup_printf (_("Disconnected: %s"), reason);
+        /* Translators: the first %s is a host's name, the second why */
+        text = g_strdup_printf (_("Connection to %s lost: %s"),
+                                ferry_connection_get_display_name (connection), reason);
       log_host (self, connection,
-                reason != NULL ? FERRY_EVENT_SEVERITY_WARNING : FERRY_EVENT_SEVERITY_INFO,
+                reason != NULL ? FERRY_EVENT_SEVERITY_ERROR : FERRY_EVENT_SEVERITY_INFO,
                 NULL, text != NULL ? text : _("Disconnected"));
       break;
     case FERRY_CONNECTION_STATE_FAILED:

@@ -9,39 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "ferry-disks-window.h"
-#include "ferry-host-page.h"
+#include "ferry-host-page-private.h"
 #include "ferry-networks-view.h"
 #include "ferry-pools-view.h"
-
-struct _FerryHostPage
-{
-  GtkWidget           parent_instance;
-
-  /* Owned References */
-  FerryConnection    *connection;
-  GSignalGroup       *signals;
-
-  /* Template Widgets */
-  GtkStack           *stack;
-  AdwStatusPage      *connecting_page;
-  AdwStatusPage      *failed_page;
-  GtkLabel           *hostname_label;
-  GtkLabel           *hypervisor_label;
-  GtkLabel           *libvirt_label;
-  GtkLabel           *cpus_label;
-  GtkLabel           *memory_label;
-  GtkSearchEntry     *search_entry;
-  GtkColumnView      *domains_view;
-  GtkColumnViewColumn *name_column;
-  GtkFilterListModel *filter_model;
-  GtkMultiSelection  *selection;
-  AdwStatusPage      *disconnected_page;
-  FerryPoolsView     *pools_view;
-  FerryNetworksView  *networks_view;
-
-  /* The first selected VM, followed for state changes. */
-  GSignalGroup       *selected_signals;
-};
 
 enum {
   PROP_0,
@@ -408,6 +378,7 @@ ferry_host_page_dispose (GObject *object)
     g_signal_group_set_target (self->selected_signals, NULL);
   g_clear_object (&self->selected_signals);
   g_clear_object (&self->connection);
+  _ferry_host_page_dispose_menu (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_HOST_PAGE);
 
   G_OBJECT_CLASS (ferry_host_page_parent_class)->dispose (object);
@@ -497,6 +468,8 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, disconnected_page);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, pools_view);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, networks_view);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, context_model);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, more_menu);
   gtk_widget_class_bind_template_callback (widget_class, format_memory_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_css_cb);
@@ -507,6 +480,7 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_install_action (widget_class, "vm.disks", NULL, disks_action);
   for (guint i = 0; i < G_N_ELEMENTS (vm_actions); i++)
     gtk_widget_class_install_action (widget_class, vm_actions[i].name, NULL, vm_action);
+  _ferry_host_page_class_init_menu (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -537,6 +511,7 @@ ferry_host_page_init (FerryHostPage *self)
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
+  _ferry_host_page_init_menu (self);
 
   gtk_column_view_sort_by_column (self->domains_view, self->name_column, GTK_SORT_ASCENDING);
 }

@@ -34,6 +34,7 @@ static const RowRule row_rules[] = {
   { ROW (tunnelled_row), "connectivity:tunnelled",
     N_("Peer-to-peer, with the data sent inside the libvirt connection"), FALSE },
   { ROW (migrate_uri_row), "migrate-uri", NULL, FALSE },
+  { ROW (listen_address_row), "listen-address", NULL, FALSE },
   { ROW (tls_row), "tls", N_("Encrypt the data connection between the hypervisors"), FALSE },
   { ROW (persistent_row), "persistent",
     N_("Define the VM on the destination, not only run it there"), TRUE },
@@ -41,9 +42,16 @@ static const RowRule row_rules[] = {
     N_("Remove the VM’s definition from the source once it has moved"), FALSE },
   { ROW (suspend_row), "suspend", N_("Do not resume the VM on the destination"), FALSE },
   { ROW (dname_row), "destination-name", NULL, FALSE },
+  { ROW (destination_xml_row), "destination-xml",
+    N_("Define the VM on the destination from this XML instead of the source’s"), FALSE },
+  { ROW (persistent_xml_row), "persistent-xml",
+    N_("The definition kept on the destination, when it differs from the one that runs"), FALSE },
   { ROW (copy_storage_row), "copy-storage",
     N_("For disks that are not on storage both hosts share"), FALSE },
   { ROW (disks_row), "copy-storage-disks", NULL, FALSE },
+  { ROW (nbd_port_row), "nbd-port",
+    N_("Where the destination listens for disk data; 0 lets libvirt choose"), FALSE },
+  { ROW (nbd_uri_row), "nbd-uri", NULL, FALSE },
   { ROW (unsafe_row), "unsafe",
     N_("Migrate even when libvirt cannot tell that the disks are safe to share"), FALSE },
   { ROW (auto_converge_row), "auto-converge",
@@ -54,13 +62,23 @@ static const RowRule row_rules[] = {
   { ROW (methods_row), "compression-methods", NULL, FALSE },
   { ROW (parallel_row), "parallel", N_("Send memory over several connections at once"), FALSE },
   { ROW (connections_row), "parallel-connections", N_("0 leaves QEMU’s default of 2"), FALSE },
+  { ROW (zerocopy_row), "zerocopy",
+    N_("Send memory straight from the VM’s pages, saving CPU time on the source"), FALSE },
   { ROW (postcopy_row), "postcopy",
     N_("Run the VM on the destination before all its memory is there"), FALSE },
   { ROW (postcopy_after_row), "postcopy-after", N_("When to switch to post-copy"), FALSE },
   { ROW (postcopy_seconds_row), "postcopy-after-seconds", N_("Seconds after the start"), FALSE },
+  { ROW (postcopy_bandwidth_row), "postcopy-bandwidth",
+    N_("MiB/s once post-copy runs; 0 is no limit"), FALSE },
   { ROW (bandwidth_row), "bandwidth", N_("MiB/s; 0 is no limit"), FALSE },
   { ROW (max_downtime_row), "max-downtime",
     N_("Milliseconds the VM may stop for at the end; 0 leaves QEMU’s default"), FALSE },
+  { ROW (timeout_row), "timeout", N_("Seconds of live copy before the action below; 0 is none"), FALSE },
+  { ROW (timeout_action_row), "timeout-action", N_("What happens when the timeout expires"), FALSE },
+  { ROW (abort_on_error_row), "abort-on-error",
+    N_("Cancel the migration when the VM meets a disk I/O error meanwhile"), FALSE },
+  { ROW (change_protection_row), "change-protection",
+    N_("Refuse changes to the VM’s configuration until the migration ends"), FALSE },
 };
 
 static GtkWidget *
@@ -110,13 +128,32 @@ show_reason (GtkWidget  *row,
   gtk_widget_set_tooltip_text (row, reason);
 }
 
+/* Whether the option is set to something other than its default, for rows
+ * whose widgets cannot tell (an expander row holding an XML text). */
+static gboolean
+option_is_set (FerryMigrateDialog *self,
+               const char         *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->options), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (self->options), property, &value);
+  return !g_param_value_defaults (pspec, &value);
+}
+
 static void
 update_rule (FerryMigrateDialog *self,
              const RowRule      *rule)
 {
   GtkWidget *row = rule_row (self, rule);
   g_autofree char *reason = ferry_migration_options_why_disabled (self->options, rule->property);
-  gboolean on = row_is_on (row);
+  gboolean on;
+
+  if (ADW_IS_EXPANDER_ROW (row) && !adw_expander_row_get_show_enable_switch (ADW_EXPANDER_ROW (row)))
+    on = option_is_set (self, rule->property);
+  else
+    on = row_is_on (row);
 
   if (rule->on_when_off)
     on = !on;
@@ -316,6 +353,17 @@ selected_to_enum_cb (GBinding     *binding,
   return TRUE;
 }
 
+/* Binds an enum property both ways to a combo row listing its values in order. */
+void
+_ferry_migrate_dialog_bind_combo (FerryMigrateDialog *self,
+                                  const char         *property,
+                                  AdwComboRow        *row)
+{
+  g_object_bind_property_full (self->options, property, row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_selected_cb, selected_to_enum_cb, NULL, NULL);
+}
+
 static gboolean
 string_to_text_cb (GBinding     *binding,
                    const GValue *from,
@@ -381,13 +429,15 @@ spin_to_int_cb (GBinding     *binding,
   return TRUE;
 }
 
-static void
-bind_text (FerryMigrateDialog *self,
-           const char         *property,
-           gpointer            row,
-           gboolean            list)
+/* Binds @property both ways to the "text" of @target (an entry row, a text
+ * buffer); @list for a string list, written "a, b". */
+void
+_ferry_migrate_dialog_bind_text (FerryMigrateDialog *self,
+                                 const char         *property,
+                                 gpointer            target,
+                                 gboolean            list)
 {
-  g_object_bind_property_full (self->options, property, row, "text",
+  g_object_bind_property_full (self->options, property, target, "text",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                list ? strv_to_text_cb : string_to_text_cb,
                                list ? text_to_strv_cb : NULL,
@@ -407,10 +457,10 @@ _ferry_migrate_dialog_bind_options (FerryMigrateDialog *self)
   bind_choice (self, "connectivity", FERRY_MIGRATION_CONNECTIVITY_PEER_TO_PEER, self->p2p_check);
   bind_choice (self, "connectivity", FERRY_MIGRATION_CONNECTIVITY_TUNNELLED, self->tunnelled_check);
 
-  bind_text (self, "migrate-uri", self->migrate_uri_row, FALSE);
-  bind_text (self, "destination-name", self->dname_row, FALSE);
-  bind_text (self, "copy-storage-disks", self->disks_row, TRUE);
-  bind_text (self, "compression-methods", self->methods_row, TRUE);
+  _ferry_migrate_dialog_bind_text (self, "migrate-uri", self->migrate_uri_row, FALSE);
+  _ferry_migrate_dialog_bind_text (self, "destination-name", self->dname_row, FALSE);
+  _ferry_migrate_dialog_bind_text (self, "copy-storage-disks", self->disks_row, TRUE);
+  _ferry_migrate_dialog_bind_text (self, "compression-methods", self->methods_row, TRUE);
 
   g_object_bind_property (o, "tls", self->tls_switch, "active", flags);
   g_object_bind_property (o, "persistent", self->persistent_switch, "active", flags);
@@ -418,10 +468,8 @@ _ferry_migrate_dialog_bind_options (FerryMigrateDialog *self)
   g_object_bind_property (o, "suspend", self->suspend_switch, "active", flags);
   g_object_bind_property (o, "unsafe", self->unsafe_switch, "active", flags);
 
-  g_object_bind_property_full (o, "copy-storage", self->copy_storage_row, "selected", flags,
-                               enum_to_selected_cb, selected_to_enum_cb, NULL, NULL);
-  g_object_bind_property_full (o, "postcopy-after", self->postcopy_after_row, "selected", flags,
-                               enum_to_selected_cb, selected_to_enum_cb, NULL, NULL);
+  _ferry_migrate_dialog_bind_combo (self, "copy-storage", self->copy_storage_row);
+  _ferry_migrate_dialog_bind_combo (self, "postcopy-after", self->postcopy_after_row);
 
   g_object_bind_property (o, "auto-converge", self->auto_converge_row, "enable-expansion", flags);
   g_object_bind_property (o, "compressed", self->compression_row, "enable-expansion", flags);
@@ -436,4 +484,6 @@ _ferry_migrate_dialog_bind_options (FerryMigrateDialog *self)
   g_object_bind_property (o, "postcopy-after-seconds", self->postcopy_seconds_spin, "value", flags);
   g_object_bind_property (o, "bandwidth", self->bandwidth_spin, "value", flags);
   g_object_bind_property (o, "max-downtime", self->max_downtime_spin, "value", flags);
+
+  _ferry_migrate_dialog_bind_advanced (self);
 }

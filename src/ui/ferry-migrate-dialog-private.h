@@ -95,6 +95,28 @@ struct _FerryMigrateDialog
   FerryReadinessPage     *readiness_page;
   AdwPreferencesGroup    *unsafe_group;
   GtkCheckButton         *override_check;
+
+  /* Advanced rows (ferry-migrate-dialog-advanced.c) */
+  GtkNativeDialog        *xml_chooser;
+  AdwEntryRow            *listen_address_row;
+  AdwExpanderRow         *destination_xml_row;
+  GtkTextView            *destination_xml_view;
+  AdwExpanderRow         *persistent_xml_row;
+  GtkTextView            *persistent_xml_view;
+  AdwActionRow           *nbd_port_row;
+  GtkSpinButton          *nbd_port_spin;
+  AdwEntryRow            *nbd_uri_row;
+  AdwActionRow           *zerocopy_row;
+  GtkSwitch              *zerocopy_switch;
+  AdwActionRow           *postcopy_bandwidth_row;
+  GtkSpinButton          *postcopy_bandwidth_spin;
+  AdwActionRow           *timeout_row;
+  GtkSpinButton          *timeout_spin;
+  AdwComboRow            *timeout_action_row;
+  AdwActionRow           *abort_on_error_row;
+  GtkSwitch              *abort_on_error_switch;
+  AdwActionRow           *change_protection_row;
+  GtkSwitch              *change_protection_switch;
 };
 
 /* ferry-migrate-dialog.c */
@@ -105,6 +127,21 @@ void _ferry_migrate_dialog_emit_job_started     (FerryMigrateDialog *self,
 void _ferry_migrate_dialog_update               (FerryMigrateDialog *self);
 void _ferry_migrate_dialog_update_migrate       (FerryMigrateDialog *self);
 void _ferry_migrate_dialog_bind_options         (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_bind_text            (FerryMigrateDialog *self,
+                                                 const char         *property,
+                                                 gpointer            target,
+                                                 gboolean            list);
+void _ferry_migrate_dialog_bind_combo           (FerryMigrateDialog *self,
+                                                 const char         *property,
+                                                 AdwComboRow        *row);
+
+/* ferry-migrate-dialog-advanced.c */
+void _ferry_migrate_dialog_class_init_advanced  (GtkWidgetClass     *widget_class);
+void _ferry_migrate_dialog_bind_advanced        (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_dispose_advanced     (FerryMigrateDialog *self);
+void _ferry_migrate_dialog_load_xml             (FerryMigrateDialog *self,
+                                                 const char         *property,
+                                                 GFile              *file);
 
 /* ferry-migrate-dialog-readiness.c */
 void  _ferry_migrate_dialog_readiness_init    (FerryMigrateDialog *self);

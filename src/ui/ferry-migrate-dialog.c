@@ -9,8 +9,9 @@
  * dialog turns into their progress view.
  *
  * This file holds the dialog object and its destination page; the option rows
- * and their rules are in ferry-migrate-dialog-options.c, presets, the virsh
- * command and Migrate in ferry-migrate-dialog-actions.c.
+ * and their rules are in ferry-migrate-dialog-options.c (the rarer ones bound
+ * in ferry-migrate-dialog-advanced.c), presets, the virsh command and Migrate
+ * in ferry-migrate-dialog-actions.c.
  *
  * Copyright 2026 The Ferry developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -401,6 +402,7 @@ ferry_migrate_dialog_dispose (GObject *object)
     gtk_list_box_bind_model (self->destinations_list, NULL, NULL, NULL, NULL);
   clear_added (self);
   _ferry_migrate_dialog_readiness_dispose (self);
+  _ferry_migrate_dialog_dispose_advanced (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_MIGRATE_DIALOG);
   g_clear_object (&self->destination_rows);
   g_clear_object (&self->destinations);
@@ -605,6 +607,7 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
   BIND (unsafe_group);
   BIND (override_check);
 #undef BIND
+  _ferry_migrate_dialog_class_init_advanced (widget_class);
 
   gtk_widget_class_install_action (widget_class, "dialog.migrate", NULL,
                                    _ferry_migrate_dialog_migrate_action);

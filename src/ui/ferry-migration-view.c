@@ -46,6 +46,10 @@ struct _FerryMigrationView
   GtkLabel           *phase_label;
   GtkLabel           *percent_label;
   GtkProgressBar     *progress_bar;
+  GtkWidget          *storage_box;
+  GtkLabel           *storage_percent_label;
+  GtkProgressBar     *storage_bar;
+  GtkLabel           *storage_label;
   GtkLabel           *processed_label;
   GtkLabel           *remaining_label;
   GtkLabel           *total_label;
@@ -130,6 +134,43 @@ set_figure (GtkLabel *label,
   g_free (text);
 }
 
+/* The disks' own copy, when the migration copies storage (NBD): it runs
+ * before and beside the memory copy, and on a big disk it is most of the
+ * wait, so it gets a bar of its own. */
+static void
+update_storage (FerryMigrationView *self)
+{
+  const FerryJobStats *stats = ferry_migration_job_get_stats (self->job);
+  g_autofree char *processed = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *text = NULL;
+  double fraction;
+
+  gtk_widget_set_visible (self->storage_box, stats->disk_total > 0);
+  if (stats->disk_total == 0)
+    return;
+
+  fraction = CLAMP ((double)stats->disk_processed / (double)stats->disk_total, 0.0, 1.0);
+  processed = ferry_format_bytes (stats->disk_processed);
+  total = ferry_format_bytes (stats->disk_total);
+  if (stats->disk_bps > 0)
+    {
+      g_autofree char *speed = ferry_format_speed (stats->disk_bps);
+
+      /* Translators: disk copy progress, e.g. "2.5 GiB of 10.0 GiB at 48.0 MiB/s" */
+      text = g_strdup_printf (_("%s of %s at %s"), processed, total, speed);
+    }
+  else
+    {
+      /* Translators: disk copy progress, e.g. "2.5 GiB of 10.0 GiB" */
+      text = g_strdup_printf (_("%s of %s"), processed, total);
+    }
+  gtk_progress_bar_set_fraction (self->storage_bar, fraction);
+  gtk_label_set_label (self->storage_label, text);
+  /* Translators: progress in percent, e.g. "42 %" */
+  set_figure (self->storage_percent_label, g_strdup_printf (_("%.0f %%"), fraction * 100));
+}
+
 static void
 update_figures (FerryMigrationView *self)
 {
@@ -173,6 +214,7 @@ update_figures (FerryMigrationView *self)
                                                                     : ferry_format_eta (eta));
   /* Translators: progress in percent, e.g. "42 %" */
   set_figure (self->percent_label, g_strdup_printf (_("%.0f %%"), fraction * 100));
+  update_storage (self);
 }
 
 static void
@@ -477,6 +519,10 @@ ferry_migration_view_class_init (FerryMigrationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, phase_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, percent_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, storage_box);
+  gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, storage_percent_label);
+  gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, storage_bar);
+  gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, storage_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, processed_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, remaining_label);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, total_label);

@@ -176,6 +176,62 @@ test_daemon_restart (void)
   teardown (&d);
 }
 
+typedef struct
+{
+  GListModel *events;
+  const char *prefix;
+} EventWait;
+
+/* The last event is an error whose message starts with @prefix. */
+static gboolean
+last_event_is (gpointer user_data)
+{
+  EventWait *w = user_data;
+  guint n = g_list_model_get_n_items (w->events);
+  g_autoptr(FerryEvent) last = n > 0 ? g_list_model_get_item (w->events, n - 1) : NULL;
+
+  return last != NULL && ferry_event_get_severity (last) == FERRY_EVENT_SEVERITY_ERROR &&
+         g_str_has_prefix (ferry_event_get_message (last), w->prefix);
+}
+
+/* A lost link is an error in the events log, naming the host and saying
+ * why; a connection the user closes is routine. */
+static void
+test_loss_logged (void)
+{
+  Daemon d = { 0 };
+  g_autoptr(FerryConnectionManager) manager = NULL;
+  g_autofree char *uri = NULL;
+  FerryConnection *c;
+  GListModel *events;
+  EventWait w;
+  g_autoptr(FerryEvent) last = NULL;
+
+  if (!setup (&d))
+    return;
+  manager = ferry_connection_manager_new (NULL);
+  events = ferry_connection_manager_get_events (manager);
+  uri = g_strdup_printf ("test+unix:///default?socket=%s", d.socket);
+  c = ferry_connection_manager_add (manager, uri, "lab-host", FALSE, FALSE);
+  g_object_set (c, "keepalive-interval", 1, "keepalive-count", 1, "open-timeout", 3, NULL);
+  ferry_connection_manager_connect (manager, c);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+
+  /* The daemon dies under the open connection. */
+  daemon_stop (&d);
+  w = (EventWait) { events, "Connection to lab-host lost: " };
+  ferry_test_wait_until (last_event_is, &w, TIMEOUT_MS, "the loss to be logged");
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpstr (ferry_event_get_host (last), ==, "lab-host");
+  g_assert_null (ferry_event_get_vm (last));
+  /* The reason is the one the host page shows. */
+  g_assert_nonnull (strstr (ferry_event_get_message (last), "closed the connection"));
+  g_assert_nonnull (strstr (ferry_event_get_message (last), ferry_connection_get_error_message (c)));
+
+  ferry_connection_close (c);
+  teardown (&d);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +241,7 @@ main (int   argc,
 
   g_test_add_func ("/core/reconnect/keepalive-loss", test_keepalive_loss);
   g_test_add_func ("/core/reconnect/daemon-restart", test_daemon_restart);
+  g_test_add_func ("/core/reconnect/loss-logged", test_loss_logged);
 
   return g_test_run ();
 }

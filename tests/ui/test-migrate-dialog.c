@@ -10,9 +10,12 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "ferry-migrate-dialog.h"
+#include "ferry-migrate-dialog-private.h"
 #include "ferry-migration-view.h"
 #include "ferry-test-gtk.h"
 #include "ferry-test-utils.h"
@@ -88,9 +91,12 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* Entry rows have no subtitle in libadwaita 1.2: the reason is their tooltip. */
 static const char *
 row_subtitle (GtkWidget *row)
 {
+  if (ADW_IS_ENTRY_ROW (row))
+    return gtk_widget_get_tooltip_text (row);
   if (ADW_IS_EXPANDER_ROW (row))
     return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
@@ -126,7 +132,9 @@ assert_disabled_because (FerryMigrateDialog *dialog,
 static GtkWidget *
 find_command_label (GtkWidget *root)
 {
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), "virsh "))
+  if (GTK_IS_LABEL (root) &&
+      (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (root)), "virsh ") ||
+       strstr (gtk_label_get_label (GTK_LABEL (root)), "\nvirsh ") != NULL))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -140,7 +148,7 @@ find_command_label (GtkWidget *root)
   return NULL;
 }
 
-/* The command is the one label that starts with "virsh". */
+/* The command is the one label with a line that starts with "virsh". */
 static const char *
 command_text (FerryMigrateDialog *dialog)
 {
@@ -408,6 +416,232 @@ test_command (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+row_control (GtkWidget  *root,
+             const char *title)
+{
+  GtkWidget *row = find_row (root, title);
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+static void
+assert_usable (FerryMigrateDialog *dialog,
+               const char         *title,
+               const char         *subtitle)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_sensitive (row));
+  if (subtitle != NULL)
+    g_assert_cmpstr (row_subtitle (row), ==, subtitle);
+}
+
+static gboolean
+has_destination_xml (gpointer user_data)
+{
+  return ferry_migration_options_get_destination_xml (user_data) != NULL;
+}
+
+static gboolean
+chooser_has_file (gpointer user_data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (user_data);
+
+  return file != NULL;
+}
+
+static gboolean
+has_persistent_xml (gpointer user_data)
+{
+  return ferry_migration_options_get_persistent_xml (user_data) != NULL;
+}
+
+/* FERRY_SCREENSHOT_DIR/NAME.png of the Advanced page, tall enough to show
+ * every row, with the expanders open. */
+static void
+screenshot_advanced (FerryMigrateDialog *dialog,
+                     const char         *name)
+{
+  GtkWidget *widget = GTK_WIDGET (dialog);
+  GtkWidget *switcher = ferry_test_find_widget (widget, GTK_TYPE_STACK_SWITCHER);
+  const char *expanders[] = { "P_arallel Connections", "Po_st-Copy", "Destination Definition (_XML)" };
+
+  if (g_getenv ("FERRY_SCREENSHOT_DIR") == NULL)
+    return;
+  gtk_stack_set_visible_child_name (gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher)),
+                                    "advanced");
+  for (guint i = 0; i < G_N_ELEMENTS (expanders); i++)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_row (widget, expanders[i])), TRUE);
+  /* A shown window keeps its size: hide it to show it again taller. */
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 600, 2700);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ferry_test_screenshot (widget, name);
+}
+
+/* Every option without a row before has one now: bound both ways, ruled
+ * out with the reason when the others exclude it, and in the command. */
+static void
+test_advanced (Fixture       *f,
+               gconstpointer  data)
+{
+  FerryMigrateDialog *dialog = open_dialog (f, f->host_a, "test");
+  FerryMigrationOptions *o = ferry_migrate_dialog_get_options (dialog);
+  GtkWidget *widget = GTK_WIDGET (dialog);
+  const char *xml = "<domain type='test'>\n  <name>test</name>\n</domain>\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ferry-xml-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkTextBuffer *buffer;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  choose (widget, "Host B");
+
+  /* Listen address: typed in, in the options and the command. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (widget, "_Listen Address on the Destination")),
+                         "10.0.0.2");
+  g_assert_cmpstr (ferry_migration_options_get_listen_address (o), ==, "10.0.0.2");
+  g_assert_nonnull (strstr (command_text (dialog), "--listen-address 10.0.0.2"));
+
+  /* The disk data connection applies only when storage is copied. */
+  assert_disabled_because (dialog, "Dis_k Data Port", "nbd-port");
+  assert_disabled_because (dialog, "Disk Data Addr_ess (tcp://host:port)", "nbd-uri");
+  ferry_migration_options_set_copy_storage (o, FERRY_MIGRATION_COPY_STORAGE_ALL);
+  assert_usable (dialog, "Dis_k Data Port",
+                 "Where the destination listens for disk data; 0 lets libvirt choose");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_control (widget, "Dis_k Data Port")), 49153);
+  g_assert_cmpuint (ferry_migration_options_get_nbd_port (o), ==, 49153);
+  g_assert_nonnull (strstr (command_text (dialog), "--disks-port 49153"));
+  /* A disk address gives the port itself: the port row says so. */
+  ferry_migration_options_set_nbd_port (o, 0);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (widget, "Disk Data Addr_ess (tcp://host:port)")),
+                         "tcp://10.0.0.2:49200");
+  g_assert_cmpstr (ferry_migration_options_get_nbd_uri (o), ==, "tcp://10.0.0.2:49200");
+  g_assert_nonnull (strstr (command_text (dialog), "--disks-uri tcp://10.0.0.2:49200"));
+  assert_disabled_because (dialog, "Dis_k Data Port", "nbd-port");
+  ferry_migration_options_set_nbd_uri (o, NULL);
+  ferry_migration_options_set_copy_storage (o, FERRY_MIGRATION_COPY_STORAGE_NONE);
+
+  /* Zero-copy needs parallel connections; then it is a switch. */
+  assert_disabled_because (dialog, "_Zero-Copy", "zerocopy");
+  g_assert_cmpstr (row_subtitle (find_row (widget, "_Zero-Copy")), ==,
+                   "Zero-copy needs parallel connections");
+  ferry_migration_options_set_parallel (o, TRUE);
+  assert_usable (dialog, "_Zero-Copy", NULL);
+  gtk_switch_set_active (GTK_SWITCH (row_control (widget, "_Zero-Copy")), TRUE);
+  g_assert_true (ferry_migration_options_get_zerocopy (o));
+  g_assert_nonnull (strstr (command_text (dialog), "--zerocopy"));
+  /* …and rules out TLS, from the other side. */
+  assert_disabled_because (dialog, "_Encrypt with TLS", "tls");
+  ferry_migration_options_set_zerocopy (o, FALSE);
+  ferry_migration_options_set_parallel (o, FALSE);
+
+  /* Post-copy bandwidth needs post-copy. */
+  assert_disabled_because (dialog, "Post-Copy Band_width", "postcopy-bandwidth");
+  ferry_migration_options_set_postcopy (o, TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_control (widget, "Post-Copy Band_width")), 40);
+  g_assert_cmpuint (ferry_migration_options_get_postcopy_bandwidth (o), ==, 40);
+  g_assert_nonnull (strstr (command_text (dialog), "--postcopy-bandwidth 40"));
+
+  /* The timeout action waits for a timeout; switching to post-copy on it
+   * needs post-copy on. */
+  assert_disabled_because (dialog, "At t_he Timeout", "timeout-action");
+  g_assert_cmpstr (row_subtitle (find_row (widget, "At t_he Timeout")), ==, "Set a timeout first");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_control (widget, "_Timeout")), 600);
+  g_assert_cmpuint (ferry_migration_options_get_timeout (o), ==, 600);
+  g_assert_nonnull (strstr (command_text (dialog), "--timeout 600 --timeout-suspend"));
+  row = find_row (widget, "At t_he Timeout");
+  g_assert_true (gtk_widget_get_sensitive (row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  g_assert_cmpint (ferry_migration_options_get_timeout_action (o), ==,
+                   FERRY_MIGRATION_TIMEOUT_ACTION_POSTCOPY);
+  g_assert_nonnull (strstr (command_text (dialog), "--timeout 600 --timeout-postcopy"));
+  /* Post-copy off: the chosen action no longer fits; the row stays usable
+   * so that it can be set back, and says why. */
+  ferry_migration_options_set_postcopy_bandwidth (o, 0);
+  ferry_migration_options_set_postcopy (o, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (row));
+  g_assert_cmpstr (row_subtitle (row), ==, "Turn on post-copy to switch to it on timeout");
+  g_assert_false (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  ferry_migration_options_set_timeout (o, 0);
+  g_assert_true (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+
+  /* Abort on I/O errors and change protection are plain switches. */
+  gtk_switch_set_active (GTK_SWITCH (row_control (widget, "Abort on _I/O Errors")), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (row_control (widget, "Block Configuration _Changes")), TRUE);
+  g_assert_true (ferry_migration_options_get_abort_on_error (o));
+  g_assert_true (ferry_migration_options_get_change_protection (o));
+  g_assert_nonnull (strstr (command_text (dialog), "--change-protection"));
+  g_assert_nonnull (strstr (command_text (dialog), "--abort-on-error"));
+
+  /* A definition read from a file: the file's text, as it is. */
+  path = g_build_filename (dir, "web.xml", NULL);
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+  _ferry_migrate_dialog_load_xml (dialog, "destination-xml", file);
+  ferry_test_wait_until (has_destination_xml, o, TIMEOUT_MS, "the XML file to be read");
+  g_assert_cmpstr (ferry_migration_options_get_destination_xml (o), ==, xml);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    ferry_test_find_widget (find_row (widget, "Destination Definition (_XML)"), GTK_TYPE_TEXT_VIEW)));
+  {
+    g_autofree char *shown = NULL;
+
+    g_object_get (buffer, "text", &shown, NULL);
+    g_assert_cmpstr (shown, ==, xml);
+  }
+  g_assert_nonnull (strstr (command_text (dialog), "--xml destination.xml"));
+  assert_usable (dialog, "Destination Definition (_XML)",
+                 "Define the VM on the destination from this XML instead of the source’s");
+  ferry_migration_options_set_parallel (o, TRUE);
+  ferry_migration_options_set_timeout (o, 120);
+  screenshot_advanced (dialog, "migrate-dialog-advanced");
+  ferry_migration_options_set_timeout (o, 0);
+  ferry_migration_options_set_parallel (o, FALSE);
+
+  /* Typed over: what is not XML stops the migration, with the reason. */
+  gtk_text_buffer_set_text (buffer, "not xml", -1);
+  g_assert_cmpstr (ferry_migration_options_get_destination_xml (o), ==, "not xml");
+  g_assert_false (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_null (ferry_migration_options_get_destination_xml (o));
+  g_assert_true (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+
+  /* Choose File… opens a chooser; the file chosen there is read the same way. */
+  g_assert_true (gtk_widget_activate_action (widget, "dialog.choose-xml", "s", "persistent-xml"));
+  g_assert_nonnull (dialog->xml_chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog->xml_chooser), file, NULL));
+  /* The chooser selects the file once it has listed its folder. */
+  ferry_test_wait_until (chooser_has_file, dialog->xml_chooser, TIMEOUT_MS, "the file selected");
+  g_signal_emit_by_name (dialog->xml_chooser, "response", GTK_RESPONSE_ACCEPT);
+  g_assert_null (dialog->xml_chooser);
+  ferry_test_wait_until (has_persistent_xml, o, TIMEOUT_MS, "the chosen file to be read");
+  g_assert_cmpstr (ferry_migration_options_get_persistent_xml (o), ==, xml);
+  g_assert_nonnull (strstr (command_text (dialog), "--persistent-xml persistent.xml"));
+
+  /* The persistent definition needs the VM kept defined; while it is set
+   * its row stays usable, so that it can be cleared, and says why. */
+  assert_usable (dialog, "Persistent Definition (XM_L)",
+                 "The definition kept on the destination, when it differs from the one that runs");
+  ferry_migration_options_set_persistent (o, FALSE);
+  assert_usable (dialog, "Persistent Definition (XM_L)",
+                 "A persistent definition applies only when the VM is made persistent on the destination");
+  g_assert_false (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+  ferry_migration_options_set_persistent_xml (o, NULL);
+  assert_disabled_because (dialog, "Persistent Definition (XM_L)", "persistent-xml");
+  g_assert_true (gtk_widget_get_sensitive (ferry_test_find_button (widget, "_Migrate")));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 job_started_cb (FerryMigrateDialog  *dialog,
                 FerryMigrationJob   *job,
@@ -474,6 +708,8 @@ main (int   argc,
               fixture_set_up, test_presets, fixture_tear_down);
   g_test_add ("/ui/migrate-dialog/command", Fixture, NULL,
               fixture_set_up, test_command, fixture_tear_down);
+  g_test_add ("/ui/migrate-dialog/advanced", Fixture, NULL,
+              fixture_set_up, test_advanced, fixture_tear_down);
   g_test_add ("/ui/migrate-dialog/migrate", Fixture, NULL,
               fixture_set_up, test_migrate, fixture_tear_down);
 

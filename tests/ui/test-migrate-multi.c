@@ -329,6 +329,179 @@ test_host_page_multi (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer user_data)
+{
+  LabelWait *w = user_data;
+  GtkWidget *label = ferry_test_find_label (w->root, w->text);
+
+  return label != NULL && gtk_widget_get_mapped (label) && gtk_widget_get_height (label) > 0;
+}
+
+/* The list's gesture for @button, as the user's press reaches it. */
+static GtkGesture *
+find_gesture (GtkWidget *list,
+              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type) &&
+          (type != GTK_TYPE_GESTURE_CLICK ||
+           gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY))
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* A right click in the middle of the row that shows @name. */
+static void
+right_click_row (GtkWidget  *list,
+                 const char *name)
+{
+  LabelWait w = { list, name };
+  GtkWidget *label;
+  graphene_point_t point;
+
+  ferry_test_wait_until (label_shown, &w, TIMEOUT_MS, "the row on screen");
+  label = ferry_test_find_label (list, name);
+  g_assert_true (gtk_widget_compute_point (label, list,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (label) / 2.0,
+                                                                 gtk_widget_get_height (label) / 2.0),
+                                           &point));
+  g_signal_emit_by_name (find_gesture (list, GTK_TYPE_GESTURE_CLICK), "pressed", 1,
+                         (double)point.x, (double)point.y);
+}
+
+static char *
+selected_names (GtkWidget *page)
+{
+  g_autoptr(GListModel) selected = ferry_host_page_get_selected_domains (FERRY_HOST_PAGE (page));
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (selected); i++)
+    {
+      g_autoptr(FerryDomain) domain = g_list_model_get_item (selected, i);
+
+      g_strv_builder_add (names, ferry_domain_get_name (domain));
+    }
+  strv = g_strv_builder_end (names);
+  return g_strjoinv (",", strv);
+}
+
+static void
+assert_selected (GtkWidget  *page,
+                 const char *names)
+{
+  g_autofree char *now = selected_names (page);
+
+  g_assert_cmpstr (now, ==, names);
+}
+
+static gboolean
+is_running (gpointer user_data)
+{
+  return ferry_domain_is_active (user_data);
+}
+
+/* The section of @menu that is @section itself, not a copy. */
+static gboolean
+has_section (GMenuModel *menu,
+             GMenuModel *section)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) link = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (link == section)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Right click, or the Menu key, on a VM row: the row is selected first, and
+ * the menu (the More menu's own model inside) acts on it. */
+static void
+test_host_page_context_menu (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (FERRY_TYPE_HOST_PAGE, NULL);
+  FerryDomain *vm3 = find_domain (f->host_b, "vm-00003");
+  GtkSelectionModel *model;
+  GtkWidget *list;
+  GtkWidget *popover;
+  GtkWidget *more;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  ferry_host_page_set_connection (FERRY_HOST_PAGE (page), f->host_b);
+  gtk_window_present (GTK_WINDOW (window));
+  list = ferry_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  model = gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
+  ferry_test_wait_until (rows_sorted, model, TIMEOUT_MS, "5 sorted rows");
+
+  /* Two other VMs selected; a right click on vm-00003 selects it alone. */
+  g_assert_true (gtk_selection_model_select_item (model, 0, TRUE));
+  g_assert_true (gtk_selection_model_select_item (model, 1, FALSE));
+  right_click_row (list, "vm-00003");
+  assert_selected (page, "vm-00003");
+
+  /* Not the More button's own popover: the page's, after its content. */
+  popover = gtk_widget_get_last_child (page);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* The More menu's model, the very same object, is a section of it. */
+  more = ferry_test_find_widget (page, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)));
+  g_assert_true (has_section (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                              gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more))));
+
+  ferry_test_screenshot (popover, "host-page-context-menu");
+  ferry_test_screenshot (window, "host-page-context-menu-row");
+
+  /* Its Start starts that VM, and only that one. */
+  g_assert_false (ferry_domain_is_active (vm3));
+  g_assert_true (gtk_widget_activate_action (popover, "vm.start", NULL));
+  ferry_test_wait_until (is_running, vm3, TIMEOUT_MS, "vm-00003 to run");
+  g_assert_false (ferry_domain_is_active (find_domain (f->host_b, "vm-00000")));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* A right click on one of several selected VMs keeps them all. */
+  g_assert_true (gtk_selection_model_select_item (model, 1, FALSE));
+  assert_selected (page, "vm-00001,vm-00003");
+  right_click_row (list, "vm-00001");
+  assert_selected (page, "vm-00001,vm-00003");
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  /* The Menu key opens it for the row with the focus, selecting it; off
+   * the list it does nothing. */
+  gtk_selection_model_unselect_all (model);
+  gtk_widget_grab_focus (ferry_test_find_label (list, "vm-00002"));
+  for (GtkWidget *w = ferry_test_find_label (list, "vm-00002"); !gtk_widget_has_focus (w) && w != list;
+       w = gtk_widget_get_parent (w))
+    gtk_widget_grab_focus (w);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  g_assert_true (gtk_widget_activate_action (page, "vm.context-menu", NULL));
+  assert_selected (page, "vm-00002");
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_nonnull (find_gesture (list, GTK_TYPE_GESTURE_LONG_PRESS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +518,8 @@ main (int   argc,
               fixture_set_up, test_other_host, fixture_tear_down);
   g_test_add ("/ui/migrate-multi/host-page", Fixture, NULL,
               fixture_set_up, test_host_page_multi, fixture_tear_down);
+  g_test_add ("/ui/migrate-multi/host-page-context-menu", Fixture, NULL,
+              fixture_set_up, test_host_page_context_menu, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "ferry-events-view.h"
 #include "ferry-format.h"
 #include "ferry-migrate-dialog.h"
+#include "ferry-migration-job-private.h"
 #include "ferry-migration-view.h"
 #include "ferry-progress-chart.h"
 #include "ferry-test-gtk.h"
@@ -212,24 +213,6 @@ no_message_dialog (gpointer user_data)
   return find_message_dialog () == NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_view_cancel_confirmation (void)
 {
@@ -251,9 +234,9 @@ test_view_cancel_confirmation (void)
   /* "VM: source → destination", and no figures before the first reading. */
   title = g_strdup_printf ("web01: %s → %s", ferry_connection_get_display_name (a),
                            ferry_connection_get_display_name (b));
-  g_assert_nonnull (find_label (view, title));
-  g_assert_nonnull (find_label (view, "Preparing"));
-  g_assert_nonnull (find_label (view, "—"));
+  g_assert_nonnull (ferry_test_find_label (view, title));
+  g_assert_nonnull (ferry_test_find_label (view, "Preparing"));
+  g_assert_nonnull (ferry_test_find_label (view, "—"));
 
   /* Nothing runs yet: the running controls are off, Cancel is on. */
   ferry_migration_options_set_postcopy (options, TRUE);
@@ -285,8 +268,95 @@ test_view_cancel_confirmation (void)
   ferry_test_press_button (GTK_WIDGET (dialog), "_Cancel Migration");
   ferry_test_wait_until (no_message_dialog, NULL, TIMEOUT_MS, "the confirmation to close");
   g_assert_false (gtk_widget_get_sensitive (cancel));
-  g_assert_nonnull (find_label (view, "Preparing — cancelling…"));
+  g_assert_nonnull (ferry_test_find_label (view, "Preparing — cancelling…"));
   g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_PREPARING);
+
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A reading from libvirt, as the job's poll would take it: the scripted
+ * stats source for the view's figures. */
+static void
+feed_stats (FerryMigrationJob   *job,
+            const FerryJobStats *stats)
+{
+  job->stats = *stats;
+  _ferry_migration_job_notify_progress (job);
+}
+
+static GtkWidget *
+find_labelled_bar (GtkWidget  *view,
+                   const char *heading)
+{
+  GtkWidget *label = ferry_test_find_label (view, heading);
+
+  g_assert_nonnull (label);
+  /* The heading's row, then the bar under it. */
+  return ferry_test_find_widget (gtk_widget_get_parent (gtk_widget_get_parent (label)),
+                                 GTK_TYPE_PROGRESS_BAR);
+}
+
+/* Copying storage shows a second bar, "Storage", with its own figures; a
+ * migration that copies no disk shows none. */
+static void
+test_view_storage (void)
+{
+  g_autoptr(FerryConnection) a = ferry_connection_new ("test:///default");
+  g_autoptr(FerryConnection) b = ferry_connection_new ("test:///tmp/host-b.xml");
+  g_autoptr(FerryMigrationJob) job = make_job (a, b, FALSE);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = ferry_migration_view_new (job);
+  FerryJobStats stats = {
+    .type = FERRY_JOB_TYPE_UNBOUNDED,
+    .data_total = G_GUINT64_CONSTANT (12) << 30,
+    .data_processed = G_GUINT64_CONSTANT (3) << 30,
+    .data_remaining = G_GUINT64_CONSTANT (9) << 30,
+    .memory_total = G_GUINT64_CONSTANT (2) << 30,
+    .memory_bps = 8 << 20,
+    .disk_total = G_GUINT64_CONSTANT (10) << 30,
+    .disk_processed = G_GUINT64_CONSTANT (5) << 29,
+    .disk_remaining = G_GUINT64_CONSTANT (15) << 29,
+    .disk_bps = 48 << 20,
+  };
+  GtkWidget *heading;
+  GtkWidget *bar;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 900);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* No reading yet: no storage bar. */
+  heading = ferry_test_find_label (view, "Storage");
+  g_assert_nonnull (heading);
+  g_assert_false (gtk_widget_is_visible (heading));
+
+  feed_stats (job, &stats);
+  g_assert_true (gtk_widget_is_visible (heading));
+  bar = find_labelled_bar (view, "Storage");
+  g_assert_nonnull (bar);
+  g_assert_true (bar != ferry_test_find_widget (view, GTK_TYPE_PROGRESS_BAR));
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), 0.25, 1e-9);
+  g_assert_nonnull (ferry_test_find_label (view, "2.5\u00a0GiB of 10.0\u00a0GiB at 48.0\u00a0MiB/s"));
+  g_assert_nonnull (ferry_test_find_label (view, "25 %"));
+  /* The totals above count memory and disks together, and so does the speed. */
+  g_assert_nonnull (ferry_test_find_label (view, "12.0\u00a0GiB"));
+  g_assert_nonnull (ferry_test_find_label (view, "56.0\u00a0MiB/s"));
+  ferry_test_screenshot (window, "migration-view-storage");
+
+  /* Disks done and the copy idle: no speed to give. */
+  stats.disk_processed = stats.disk_total;
+  stats.disk_remaining = 0;
+  stats.disk_bps = 0;
+  feed_stats (job, &stats);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), ==, 1.0);
+  g_assert_nonnull (ferry_test_find_label (view, "10.0\u00a0GiB of 10.0\u00a0GiB"));
+  g_assert_nonnull (ferry_test_find_label (view, "100 %"));
+
+  /* Shared storage: memory only, and the bar goes. */
+  stats.disk_total = stats.disk_processed = 0;
+  feed_stats (job, &stats);
+  g_assert_false (gtk_widget_is_visible (heading));
 
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -334,6 +404,7 @@ main (int   argc,
   g_test_add_func ("/ui/migration-view/events", test_events_view);
   g_test_add_func ("/ui/migration-view/chart", test_progress_chart);
   g_test_add_func ("/ui/migration-view/cancel-confirmation", test_view_cancel_confirmation);
+  g_test_add_func ("/ui/migration-view/storage", test_view_storage);
 
   return g_test_run ();
 }
