@@ -564,52 +564,16 @@ _ferry_connection_watch_domains (FerryConnection  *self,
   return id;
 }
 
-typedef struct
-{
-  virConnectPtr conn;
-  int           callback_id;
-} UnwatchData;
-
-static void
-unwatch_data_free (UnwatchData *data)
-{
-  _ferry_conn_release (data->conn);
-  g_free (data);
-}
-
-static void
-unwatch_worker (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  UnwatchData *data = task_data;
-
-  FERRY_LIBVIRT_ENTER ();
-  if (virConnectDomainEventDeregisterAny (data->conn, data->callback_id) < 0)
-    virResetLastError ();
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Main thread: deregistering is an RPC, so it runs in a worker that holds its
  * own reference to @conn. */
 void
 _ferry_connection_unwatch_domains (virConnectPtr conn,
                                    int           callback_id)
 {
-  g_autoptr(GTask) task = NULL;
-  UnwatchData *data;
+  FerryEventWatch watch = { FERRY_EVENT_WATCH_DOMAIN, callback_id };
 
   if (conn == NULL || callback_id < 0)
     return;
-
-  data = g_new0 (UnwatchData, 1);
-  data->conn = conn;
   virConnectRef (conn);
-  data->callback_id = callback_id;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, _ferry_connection_unwatch_domains);
-  g_task_set_task_data (task, data, (GDestroyNotify)unwatch_data_free);
-  g_task_run_in_thread (task, unwatch_worker);
+  _ferry_events_unwatch (conn, &watch, 1);
 }

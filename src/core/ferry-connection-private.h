@@ -108,6 +108,25 @@ char      *_ferry_domain_event_describe      (int                    event,
                                               int                    detail,
                                               FerryEventSeverity    *severity);
 
+/* ferry-event-unwatch.c */
+typedef enum
+{
+  FERRY_EVENT_WATCH_DOMAIN,
+  FERRY_EVENT_WATCH_POOL,
+  FERRY_EVENT_WATCH_NETWORK,
+} FerryEventWatchKind;
+
+typedef struct
+{
+  FerryEventWatchKind kind;
+  int                 id;   /* libvirt's callback id; < 0 for none */
+} FerryEventWatch;
+
+void       _ferry_events_unwatch             (virConnectPtr          conn,
+                                              const FerryEventWatch *watches,
+                                              guint                  n_watches);
+void       _ferry_events_wait_unwatched      (void);
+
 /* A new reference to the open libvirt connection, or NULL when not connected.
  * Main thread; release it with _ferry_conn_release(). */
 virConnectPtr _ferry_connection_ref_conn     (FerryConnection       *self);

@@ -76,66 +76,6 @@ _ferry_host_inventory_network_lifecycle_cb (virConnectPtr  conn,
     note_changed (opaque, FALSE, uuid);
 }
 
-typedef struct
-{
-  virConnectPtr conn;
-  int           pool_lifecycle_id;
-  int           pool_refresh_id;
-  int           network_lifecycle_id;
-} UnwatchData;
-
-/* libvirt refuses a second registration of the same callback on one
- * connection ("event callback already tracked") whatever the opaque, so a
- * load must not register while an earlier deregistration of the same
- * inventory's callbacks is still queued. Counted on the main thread before the
- * worker is queued; the load worker waits (bounded) for the count to drop. */
-static GMutex unwatch_lock;
-static GCond  unwatch_cond;
-static guint  unwatch_pending;
-
-/* Worker: waits up to a few seconds for queued deregistrations to finish. */
-void
-_ferry_host_inventory_wait_unwatched (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-  g_mutex_lock (&unwatch_lock);
-  while (unwatch_pending > 0)
-    if (!g_cond_wait_until (&unwatch_cond, &unwatch_lock, deadline))
-      break;
-  g_mutex_unlock (&unwatch_lock);
-}
-
-static void
-unwatch_data_free (UnwatchData *data)
-{
-  _ferry_conn_release (data->conn);
-  g_free (data);
-}
-
-static void
-unwatch_worker (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  UnwatchData *data = task_data;
-
-  FERRY_LIBVIRT_ENTER ();
-  if (data->pool_lifecycle_id >= 0)
-    virConnectStoragePoolEventDeregisterAny (data->conn, data->pool_lifecycle_id);
-  if (data->pool_refresh_id >= 0)
-    virConnectStoragePoolEventDeregisterAny (data->conn, data->pool_refresh_id);
-  if (data->network_lifecycle_id >= 0)
-    virConnectNetworkEventDeregisterAny (data->conn, data->network_lifecycle_id);
-  virResetLastError ();
-  g_mutex_lock (&unwatch_lock);
-  unwatch_pending--;
-  g_cond_broadcast (&unwatch_cond);
-  g_mutex_unlock (&unwatch_lock);
-  g_task_return_boolean (task, TRUE);
-}
-
 /* Main thread: deregistering is an RPC, so it runs in a worker, which is
  * handed the caller's reference to @conn (transfer full) and releases it. */
 void
@@ -144,29 +84,13 @@ _ferry_host_inventory_unwatch (virConnectPtr conn,
                                int           pool_refresh_id,
                                int           network_lifecycle_id)
 {
-  g_autoptr(GTask) task = NULL;
-  UnwatchData *data;
+  const FerryEventWatch watches[] = {
+    { FERRY_EVENT_WATCH_POOL, pool_lifecycle_id },
+    { FERRY_EVENT_WATCH_POOL, pool_refresh_id },
+    { FERRY_EVENT_WATCH_NETWORK, network_lifecycle_id },
+  };
 
-  if (pool_lifecycle_id < 0 && pool_refresh_id < 0 && network_lifecycle_id < 0)
-    {
-      _ferry_conn_release (conn);
-      return;
-    }
-
-  data = g_new0 (UnwatchData, 1);
-  data->conn = conn;
-  data->pool_lifecycle_id = pool_lifecycle_id;
-  data->pool_refresh_id = pool_refresh_id;
-  data->network_lifecycle_id = network_lifecycle_id;
-
-  g_mutex_lock (&unwatch_lock);
-  unwatch_pending++;
-  g_mutex_unlock (&unwatch_lock);
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, _ferry_host_inventory_unwatch);
-  g_task_set_task_data (task, data, (GDestroyNotify)unwatch_data_free);
-  g_task_run_in_thread (task, unwatch_worker);
+  _ferry_events_unwatch (conn, watches, G_N_ELEMENTS (watches));
 }
 
 /* -------------------------------------------------------------- refresh */

@@ -342,7 +342,7 @@ load_worker (GTask        *task,
   GWeakRef *ref;
 
   FERRY_LIBVIRT_ENTER ();
-  _ferry_host_inventory_wait_unwatched ();
+  _ferry_events_wait_unwatched ();
 
   /* Register before listing: a change made while the listing runs is then
    * in the listing or in an event, never lost between the two. */

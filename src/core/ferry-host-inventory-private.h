@@ -107,7 +107,6 @@ void      _ferry_host_inventory_network_lifecycle_cb (virConnectPtr      conn,
                                                       int                event,
                                                       int                detail,
                                                       void              *opaque);
-void      _ferry_host_inventory_wait_unwatched       (void);
 void      _ferry_host_inventory_unwatch              (virConnectPtr      conn,
                                                       int                pool_lifecycle_id,
                                                       int                pool_refresh_id,
