@@ -23,4 +23,13 @@ GtkWidget *ferry_test_find_button (GtkWidget  *root,
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);
 
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *ferry_test_find_toplevel (GType      type);
+/* Lets GTK lay out and draw (about 0.2 s of the main loop). */
+void       ferry_test_flush        (void);
+/* Saves @widget as FERRY_SCREENSHOT_DIR/@name (a PNG); does nothing when that
+ * variable is unset or @widget was never drawn. */
+void       ferry_test_screenshot   (GtkWidget  *widget,
+                                    const char *name);
+
 G_END_DECLS
