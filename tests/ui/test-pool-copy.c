@@ -140,6 +140,15 @@ row_check (AdwActionRow *row)
   return GTK_CHECK_BUTTON (ferry_test_find_widget (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON));
 }
 
+static gboolean
+pool_autostarted (gpointer user_data)
+{
+  FerryPool *pool = ferry_host_inventory_find_pool (ferry_connection_get_inventory (user_data),
+                                                    POOL);
+
+  return pool != NULL && ferry_pool_get_autostart (pool);
+}
+
 /* The editor closes itself once every step is done, here and on the other
  * hosts; on a failure it stays open on the step that failed. */
 static gboolean
@@ -310,6 +319,8 @@ test_dialog (void)
   facts = pool_facts (host_c);
   g_assert_cmpint (facts.active, ==, 1);
   g_assert_cmpint (facts.autostart, ==, 1);
+  /* c's own pools view shows it so too, though libvirt sends no autostart event. */
+  ferry_test_wait_until (pool_autostarted, host_c, TIMEOUT_MS, "autostart in host-c's pool list");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* No other host open: nowhere to define it, so the action is off. */
