@@ -102,33 +102,51 @@ ferry_pool_copy_list_get_n_selected (FerryPoolCopyList *self)
 
 /* ------------------------------------------------------------------ rows */
 
-static const char *
-plain_failure (FerryDefinitionCopyReport *report)
+/* The step that failed, in words, or NULL when none ran to fail. */
+static char *
+plain_failure (FerryDefinitionCopyReport *report,
+               const char                *host)
 {
-  static const struct { FerryDefinitionStep step; const char *text; } failures[] = {
-    { FERRY_DEFINITION_STEP_DEFINE, N_("The pool could not be defined on this host.") },
-    { FERRY_DEFINITION_STEP_BUILD, N_("Its mount directory could not be created on this host.") },
-    { FERRY_DEFINITION_STEP_START, N_("It could not be started (mounted) on this host.") },
-    { FERRY_DEFINITION_STEP_AUTOSTART, N_("It could not be set to start with this host.") },
-  };
+  FerryDefinitionStep step = 0;
 
-  for (guint i = 0; report != NULL && i < G_N_ELEMENTS (failures); i++)
-    if (ferry_definition_copy_report_get_outcome (report, failures[i].step) == FERRY_STEP_FAILED)
-      return _(failures[i].text);
-  return NULL;
+  while (step < FERRY_DEFINITION_N_STEPS &&
+         ferry_definition_copy_report_get_outcome (report, step) != FERRY_STEP_FAILED)
+    step++;
+  /* Translators: in this group, %s is a host's name */
+  switch (step)
+    {
+    case FERRY_DEFINITION_STEP_DEFINE:
+      return g_strdup_printf (_("The pool could not be defined on %s."), host);
+    case FERRY_DEFINITION_STEP_BUILD:
+      return g_strdup_printf (_("Its mount directory could not be created on %s."), host);
+    case FERRY_DEFINITION_STEP_START:
+      return g_strdup_printf (_("It could not be started (mounted) on %s."), host);
+    case FERRY_DEFINITION_STEP_AUTOSTART:
+      return g_strdup_printf (_("It could not be set to start with %s."), host);
+    case FERRY_DEFINITION_N_STEPS:
+    default:
+      return NULL;
+    }
 }
 
-/* What the last run did there: each step, and on a failure first a sentence
- * saying what is missing (the steps before it stay done: Retry goes on). */
+/* What the last run did on @connection: each step, and on a failure first a
+ * sentence saying what is missing (the steps before it stay done: Retry goes
+ * on from there). */
 static char *
-result_text (HostState *state)
+result_text (HostState       *state,
+             FerryConnection *connection)
 {
-  g_autofree char *steps = state->report ? ferry_definition_copy_report_to_string (state->report)
-                                         : NULL;
-  const char *failure = plain_failure (state->report);
+  g_autofree char *steps = NULL;
+  g_autofree char *failure = NULL;
 
+  /* A copy that failed before its first step (the host dropped) has only
+   * its error to tell. */
+  if (state->report == NULL)
+    return g_strdup (state->error);
+  steps = ferry_definition_copy_report_to_string (state->report);
   if (state->error == NULL)
     return g_steal_pointer (&steps);
+  failure = plain_failure (state->report, ferry_connection_get_display_name (connection));
   if (failure == NULL)
     return g_strdup (state->error);
   return g_strdup_printf ("%s\n%s", failure, steps);
@@ -149,7 +167,7 @@ row_update (GtkWidget *row)
   if (state->running)
     subtitle = g_strdup (_("Defining the pool there…"));
   else if (ran (state))
-    subtitle = result_text (state);
+    subtitle = result_text (state, connection);
   else if (exists)
     /* Translators: why a host cannot be chosen; %s is a storage pool name */
     subtitle = g_strdup_printf (_("Already has a pool named “%s”"), self->pool_name);

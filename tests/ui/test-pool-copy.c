@@ -88,6 +88,20 @@ facts_cb (GObject      *object,
   *(gboolean *)user_data = TRUE;
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+is_set (gpointer user_data)
+{
+  return *(gpointer *)user_data != NULL;
+}
+
 static gboolean
 is_true (gpointer user_data)
 {
@@ -147,6 +161,35 @@ pool_autostarted (gpointer user_data)
                                                     POOL);
 
   return pool != NULL && ferry_pool_get_autostart (pool);
+}
+
+static void
+define_pool (FerryConnection *c,
+             const char      *name)
+{
+  g_autoptr(FerryPoolConfig) config = ferry_pool_config_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_object_set (config, "name", name, "source-host", "nfs.example.com", "source-dir", "/srv/vms",
+                "target-path", "/var/lib/libvirt/c-own", NULL);
+  ferry_pool_define_async (c, config, NULL, result_cb, &result);
+  ferry_test_wait_until (is_set, &result, TIMEOUT_MS, "pool defined");
+  g_assert_true (ferry_pool_define_finish (c, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+undefine_pool (FerryConnection *c,
+               const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ferry_pool_op_async (c, name, FERRY_POOL_OP_UNDEFINE, NULL, result_cb, &result);
+  ferry_test_wait_until (is_set, &result, TIMEOUT_MS, "pool undefined");
+  g_assert_true (ferry_pool_op_finish (c, result, &error));
+  g_assert_no_error (error);
 }
 
 /* The editor closes itself once every step is done, here and on the other
@@ -249,6 +292,15 @@ find_dialog (gpointer user_data)
   return *(GtkWindow **)user_data != NULL;
 }
 
+static gboolean
+row_succeeded (gpointer user_data)
+{
+  GtkImage *icon = g_object_get_data (user_data, "icon");
+
+  return gtk_widget_get_visible (GTK_WIDGET (icon)) &&
+         g_strcmp0 (gtk_image_get_icon_name (icon), "object-select-symbolic") == 0;
+}
+
 /* A row that shows a run's outcome (its status icon, set up by
  * ferry-pool-copy-list.c): a copy to that host ran and is over. */
 static gboolean
@@ -303,8 +355,25 @@ test_dialog (void)
   g_assert_true (gtk_widget_is_sensitive (define));
   ferry_test_flush ();
   ferry_test_screenshot (GTK_WIDGET (dialog), "pool-copy-dialog.png");
+
+  /* c has another pool on the same NFS export: libvirt there refuses a
+   * second one. The row says so in words, with each step's outcome. */
+  define_pool (host_c, "c-own");
   ferry_test_press_button (GTK_WIDGET (dialog), "_Define");
   ferry_test_wait_until (row_done, row, TIMEOUT_MS, "copy to host-c");
+  g_assert_cmpstr (gtk_image_get_icon_name (g_object_get_data (G_OBJECT (row), "icon")), ==,
+                   "dialog-error-symbolic");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
+                                   "The pool could not be defined on host-c.\nDefined: failed ("));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "c-own"));
+  g_assert_nonnull (ferry_test_find_button (GTK_WIDGET (dialog), "_Retry"));
+  ferry_test_flush ();
+  ferry_test_screenshot (GTK_WIDGET (dialog), "pool-copy-dialog-failed.png");
+
+  /* Without that pool, Retry defines it. */
+  undefine_pool (host_c, "c-own");
+  ferry_test_press_button (GTK_WIDGET (dialog), "_Retry");
+  ferry_test_wait_until (row_succeeded, row, TIMEOUT_MS, "copy to host-c, again");
   ferry_test_flush ();
   ferry_test_screenshot (GTK_WIDGET (dialog), "pool-copy-dialog-done.png");
 
@@ -312,8 +381,6 @@ test_dialog (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Defined: done"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Started: done"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "Autostart set: done"));
-  g_assert_cmpstr (gtk_image_get_icon_name (g_object_get_data (G_OBJECT (row), "icon")), ==,
-                   "object-select-symbolic");
   g_assert_false (gtk_widget_get_visible (define));
   g_assert_nonnull (ferry_test_find_button (GTK_WIDGET (dialog), "_Close"));
   facts = pool_facts (host_c);
