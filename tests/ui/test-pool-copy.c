@@ -221,6 +221,7 @@ test_editor_also_define_on (void)
 {
   FerryPoolEditor *editor;
   AdwActionRow *row;
+  GtkWidget *last;
   FerryPool *pool;
   PoolFacts facts;
 
@@ -256,6 +257,13 @@ test_editor_also_define_on (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.create", NULL);
   g_assert_true (ferry_pool_editor_get_busy (editor));
+  /* The progress list ends with the copy, after this host's own steps. */
+  last = gtk_widget_get_last_child (GTK_WIDGET (editor->progress_list));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==,
+                   "Defining the pool on host-b");
+  last = gtk_widget_get_prev_sibling (last);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (last)), ==,
+                   "Turning autostart on");
   ferry_test_wait_until (is_gone, &editor, TIMEOUT_MS, "pool created here and on host-b");
 
   /* On this host: active, and its space known. */
