@@ -47,9 +47,14 @@ else
 fi
 
 running_on() {
-  local info; info=$("$LAB" virsh "$1" pool-info $POOL 2>&1) || { echo "$info"; return 1; }
-  grep -q '^State: *running' <<< "$info" && grep -q '^Autostart: *yes' <<< "$info" &&
-    "$LAB" virsh "$1" pool-dumpxml $POOL | grep -q "<format type='glusterfs'/>" || { echo "$info"; return 1; }
+  local info
+  info=$("$LAB" virsh "$1" pool-info $POOL 2>&1)
+  if grep -q '^State: *running' <<< "$info" && grep -q '^Autostart: *yes' <<< "$info" &&
+     "$LAB" virsh "$1" pool-dumpxml $POOL | grep -q "<format type='glusterfs'/>"; then
+    return 0
+  fi
+  echo "$info"
+  return 1
 }
 tap_check "virsh: $POOL runs on a, autostarted, mounted from gluster" running_on a
 tap_check "virsh: $POOL runs on b, autostarted, mounted from gluster" running_on b
