@@ -111,6 +111,21 @@ ferry_test_find_label (GtkWidget  *root,
   return find (root, is_label, text);
 }
 
+GtkWindow *
+ferry_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (top, type))
+        return top;
+    }
+  return NULL;
+}
+
 static gboolean
 set_flag_cb (gpointer user_data)
 {
@@ -130,7 +145,13 @@ settle (guint ms)
 }
 
 void
-ferry_test_screenshot (GtkWidget  *window,
+ferry_test_flush (void)
+{
+  settle (200);
+}
+
+void
+ferry_test_screenshot (GtkWidget  *widget,
                        const char *name)
 {
   const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
@@ -139,19 +160,28 @@ ferry_test_screenshot (GtkWidget  *window,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
+  int width, height;
 
   if (dir == NULL)
     return;
   g_mkdir_with_parents (dir, 0755);
-  for (guint i = 0; i < 100 && (!gtk_widget_get_mapped (window) || gtk_widget_get_width (window) == 0); i++)
+  for (guint i = 0; i < 100 && (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0); i++)
     settle (50);
   settle (400);
-  paintable = gtk_widget_paintable_new (window);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+  /* Never drawn (not on screen after 5 s): no picture, and say so. */
+  if (node == NULL)
+    {
+      g_test_message ("no screenshot %s: nothing drawn", name);
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
 }

@@ -29,9 +29,13 @@ GtkWidget *ferry_test_find_label  (GtkWidget  *root,
 void       ferry_test_press_button (GtkWidget  *root,
                                     const char *label);
 
-/* Saves FERRY_SCREENSHOT_DIR/NAME.png of @window, once it is on screen and
+/* The first toplevel window of @type, or NULL. */
+GtkWindow *ferry_test_find_toplevel (GType      type);
+/* Lets GTK lay out and draw (about 0.2 s of the main loop). */
+void       ferry_test_flush        (void);
+/* Saves FERRY_SCREENSHOT_DIR/NAME.png of @widget, once it is on screen and
  * laid out, to look at; does nothing without FERRY_SCREENSHOT_DIR. */
-void       ferry_test_screenshot  (GtkWidget  *window,
-                                   const char *name);
+void       ferry_test_screenshot   (GtkWidget  *widget,
+                                    const char *name);
 
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* ferry-pool-editor-create.c — Create (or Save): define, build, start and
- * autostart the pool, one step after the other, each shown in a progress list
+ * autostart the pool, then define it on the hosts checked on the "Other
+ * Hosts" page, one step after the other, each shown in a progress list
  * with libvirt's own words when it fails. Pressing the button again after a
  * failure goes on from the step that failed: the steps before it are done on
  * the host and are not repeated.
@@ -14,8 +15,11 @@
 
 #include "ferry-pool-editor-private.h"
 
-/* A step is a FerryPoolOp, or this: defining the pool from the config. */
+/* A step is a FerryPoolOp, or one of these: defining the pool from the
+ * config, and defining it on the other hosts (FerryPoolCopyList shows how
+ * each of them went). */
 #define STEP_DEFINE ((int)-1)
+#define STEP_COPY ((int)-2)
 
 typedef struct
 {
@@ -88,23 +92,24 @@ plan_steps (FerryPoolEditor *self)
   add_step (self, FERRY_POOL_OP_START, ferry_pool_op_describe (FERRY_POOL_OP_START));
   if (gtk_switch_get_active (self->autostart_switch))
     add_step (self, FERRY_POOL_OP_AUTOSTART_ON, ferry_pool_op_describe (FERRY_POOL_OP_AUTOSTART_ON));
+  /* Last: the copy reads this host's pool, autostart included. */
+  if (ferry_pool_copy_list_get_n_selected (self->copy_list) > 0)
+    {
+      g_autofree char *hosts = ferry_pool_copy_list_describe_selected (self->copy_list);
+      /* Translators: a progress step; %s lists hosts, e.g. "host-b, host-c" */
+      g_autofree char *title = g_strdup_printf (_("Defining the pool on %s"), hosts);
+
+      add_step (self, STEP_COPY, title);
+    }
 }
 
 static void
-step_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+step_done (FerryPoolEditor *self,
+           gboolean         ok,
+           GError          *error)
 {
-  g_autoptr(FerryPoolEditor) self = user_data;
-  FerryConnection *connection = FERRY_CONNECTION (object);
-  g_autoptr(GError) error = NULL;
   Step *step;
-  gboolean ok;
 
-  if (g_task_get_source_tag (G_TASK (result)) == ferry_pool_define_async)
-    ok = ferry_pool_define_finish (connection, result, &error);
-  else
-    ok = ferry_pool_op_finish (connection, result, &error);
   /* The window was closed: the host did what it did; nothing to show. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -128,6 +133,37 @@ step_cb (GObject      *object,
 }
 
 static void
+step_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(FerryPoolEditor) self = user_data;
+  FerryConnection *connection = FERRY_CONNECTION (object);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == ferry_pool_define_async)
+    ok = ferry_pool_define_finish (connection, result, &error);
+  else
+    ok = ferry_pool_op_finish (connection, result, &error);
+  step_done (self, ok, error);
+}
+
+static void
+copy_step_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(FerryPoolEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ferry_pool_copy_list_run_finish (FERRY_POOL_COPY_LIST (object), result, &error);
+
+  /* Each host's row on that page says what went wrong there. */
+  adw_view_stack_page_set_needs_attention (self->hosts_page, !ok);
+  step_done (self, ok, error);
+}
+
+static void
 run_next_step (FerryPoolEditor *self)
 {
   const char *name = ferry_pool_config_get_field (self->config, FERRY_POOL_FIELD_NAME);
@@ -145,6 +181,13 @@ run_next_step (FerryPoolEditor *self)
   if (step->op == STEP_DEFINE)
     ferry_pool_define_async (self->connection, self->config, self->cancellable, step_cb,
                              g_object_ref (self));
+  else if (step->op == STEP_COPY)
+    {
+      /* The hosts' own steps show on their page: the user follows them there. */
+      adw_view_stack_set_visible_child_name (self->view_stack, "hosts");
+      ferry_pool_copy_list_run_async (self->copy_list, self->cancellable, copy_step_cb,
+                                      g_object_ref (self));
+    }
   else
     ferry_pool_op_async (self->connection, name, step->op, self->cancellable, step_cb,
                          g_object_ref (self));

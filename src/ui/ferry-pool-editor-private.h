@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "ferry-pool-copy-list.h"
 #include "ferry-pool-editor.h"
 
 G_BEGIN_DECLS
@@ -66,6 +67,10 @@ struct _FerryPoolEditor
   AdwPreferencesGroup  *progress_group;
   GtkListBox           *progress_list;
   GtkButton            *create_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  AdwViewStackPage     *hosts_page;
+  FerryPoolCopyList    *copy_list;
 };
 
 /* ferry-pool-editor.c */

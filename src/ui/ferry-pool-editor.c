@@ -1,7 +1,9 @@
 /* ferry-pool-editor.c — the "New NFS Pool" (and "Edit Pool") window: one row
  * per field of a FerryPoolConfig, each with its problem shown right under it,
- * and a Scan button that asks the host which exports the server offers.
- * Creating the pool, step by step, is in ferry-pool-editor-create.c.
+ * and a Scan button that asks the host which exports the server offers. A
+ * new pool's second page, "Other Hosts", chooses the open hosts that get the
+ * same pool right after it is created here. Creating the pool, step by step,
+ * is in ferry-pool-editor-create.c.
  *
  * Copyright 2026 The Ferry developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -241,6 +243,8 @@ _ferry_pool_editor_set_busy (FerryPoolEditor *self,
     return;
   self->busy = !!busy;
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), !busy);
+  /* The hosts to copy to stay open to change between tries, not during one. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->copy_list), !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -313,6 +317,8 @@ ferry_pool_editor_class_init (FerryPoolEditorClass *klass)
   object_class->finalize = ferry_pool_editor_finalize;
   object_class->get_property = ferry_pool_editor_get_property;
 
+  g_type_ensure (FERRY_TYPE_POOL_COPY_LIST);
+
   /* TRUE while the steps of Create run. */
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
@@ -340,6 +346,7 @@ ferry_pool_editor_class_init (FerryPoolEditorClass *klass)
   BIND (scan_list);
   BIND (running_group); BIND (pool_group); BIND (source_group); BIND (target_group);
   BIND (progress_group); BIND (progress_list); BIND (create_button);
+  BIND (switcher_title); BIND (view_stack); BIND (hosts_page); BIND (copy_list);
   gtk_widget_class_bind_template_callback (widget_class, format_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, scan_shown_cb);
@@ -412,6 +419,10 @@ ferry_pool_editor_new (FerryConnection *connection,
   sync_format_rows (self);
   g_signal_connect_object (self->config, "notify", G_CALLBACK (config_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Hosts that already have a pool of the name being typed are greyed out. */
+  g_object_bind_property (self->config, ferry_pool_field_get_property_name (FERRY_POOL_FIELD_NAME),
+                          self->copy_list, "pool-name", G_BINDING_SYNC_CREATE);
+  ferry_pool_copy_list_set_hosts (self->copy_list, NULL, connection);
 
   if (self->editing)
     {
@@ -421,6 +432,9 @@ ferry_pool_editor_new (FerryConnection *connection,
 
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_button_set_label (self->create_button, _("_Save"));
+      /* Saving changes this host only; "Define on Another Host…" copies. */
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      adw_view_stack_page_set_visible (self->hosts_page, FALSE);
       /* libvirt keeps a pool by UUID and name together: renaming is a new pool. */
       gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->autostart_row), FALSE);
@@ -454,4 +468,19 @@ ferry_pool_editor_get_busy (FerryPoolEditor *self)
 {
   g_return_val_if_fail (FERRY_IS_POOL_EDITOR (self), FALSE);
   return self->busy;
+}
+
+/**
+ * ferry_pool_editor_set_manager:
+ * @manager: (nullable): the open connections a new pool can also be defined
+ *   on (the "Other Hosts" page)
+ */
+void
+ferry_pool_editor_set_manager (FerryPoolEditor        *self,
+                               FerryConnectionManager *manager)
+{
+  g_return_if_fail (FERRY_IS_POOL_EDITOR (self));
+  g_return_if_fail (!self->busy);
+
+  ferry_pool_copy_list_set_hosts (self->copy_list, manager, self->connection);
 }

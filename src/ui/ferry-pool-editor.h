@@ -21,5 +21,7 @@ FerryPoolEditor *ferry_pool_editor_new        (FerryConnection *connection,
                                                gboolean         running);
 FerryPoolConfig *ferry_pool_editor_get_config (FerryPoolEditor *self);
 gboolean         ferry_pool_editor_get_busy   (FerryPoolEditor *self);
+void             ferry_pool_editor_set_manager (FerryPoolEditor        *self,
+                                                FerryConnectionManager *manager);
 
 G_END_DECLS

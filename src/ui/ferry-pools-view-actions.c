@@ -1,6 +1,6 @@
 /* ferry-pools-view-actions.c — the "pools.*" actions: new NFS pool, and
- * start, stop, refresh, autostart, edit, volumes and remove for the selected
- * pool. Each is enabled only when it makes sense for that pool's state
+ * start, stop, refresh, autostart, edit, volumes, define on another host and
+ * remove for the selected pool. Each is enabled only when it makes sense for that pool's state
  * (ferry_pool_op_allowed), so a button never offers what would fail.
  *
  * Copyright 2026 The Ferry developers
@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "ferry-application.h"
 #include "ferry-dialogs.h"
+#include "ferry-pool-copy-dialog.h"
+#include "ferry-pool-copy-list.h"
 #include "ferry-pool-editor.h"
 #include "ferry-pools-view-private.h"
 #include "ferry-volumes-window.h"
@@ -66,9 +69,42 @@ _ferry_pools_view_update_actions (FerryPoolsView *self)
   set_enabled (self, "edit", any && ferry_pool_get_persistent (pool));
   set_enabled (self, "volumes", any && ferry_pool_get_active (pool));
   set_enabled (self, "remove", any);
+  /* Only a defined pool has a definition to copy, and only to a host that is open. */
+  set_enabled (self, "copy", any && ferry_pool_get_persistent (pool) && self->open_hosts != NULL &&
+                             g_list_model_get_n_items (self->open_hosts) > 0);
   autostart = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "autostart");
   g_simple_action_set_state (G_SIMPLE_ACTION (autostart),
                              g_variant_new_boolean (pool != NULL && ferry_pool_get_autostart (pool)));
+}
+
+/* The manager set on the view, else the application's (the host page, which
+ * holds this view, knows only its own host). */
+static FerryConnectionManager *
+manager (FerryPoolsView *self)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (self->manager != NULL)
+    return self->manager;
+  return FERRY_IS_APPLICATION (app) ?
+         ferry_application_get_connection_manager (FERRY_APPLICATION (app)) : NULL;
+}
+
+/* Follows which other hosts are open, for pools.copy. */
+void
+_ferry_pools_view_watch_hosts (FerryPoolsView *self)
+{
+  FerryConnectionManager *hosts = manager (self);
+
+  g_clear_object (&self->open_hosts);
+  if (hosts != NULL && self->connection != NULL)
+    {
+      self->open_hosts = ferry_pool_copy_list_open_hosts_new (hosts, self->connection);
+      g_signal_connect_object (self->open_hosts, "items-changed",
+                               G_CALLBACK (_ferry_pools_view_update_actions), self,
+                               G_CONNECT_SWAPPED);
+    }
+  _ferry_pools_view_update_actions (self);
 }
 
 /* --------------------------------------------------------- operations */
@@ -240,6 +276,8 @@ show_editor (FerryPoolsView  *self,
 {
   FerryPoolEditor *editor = ferry_pool_editor_new (self->connection, config, running);
 
+  ferry_pool_editor_set_manager (editor, manager (self));
+
   gtk_window_set_transient_for (GTK_WINDOW (editor), parent_window (self));
   g_signal_connect_object (editor, "finished", G_CALLBACK (editor_finished_cb), self,
                            G_CONNECT_SWAPPED);
@@ -251,6 +289,20 @@ new_cb (GSimpleAction *action, GVariant *param, gpointer self)
 {
   if (FERRY_POOLS_VIEW (self)->connection != NULL)
     show_editor (self, NULL, FALSE);
+}
+
+static void
+copy_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  FerryPoolsView *self = user_data;
+  FerryPool *pool = _ferry_pools_view_selected_pool (self);
+  FerryPoolCopyDialog *dialog;
+
+  if (pool == NULL || self->connection == NULL || manager (self) == NULL)
+    return;
+  dialog = ferry_pool_copy_dialog_new (parent_window (self), manager (self), self->connection,
+                                       ferry_pool_get_name (pool));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -312,6 +364,7 @@ _ferry_pools_view_init_actions (FerryPoolsView *self)
     { "autostart", autostart_cb, NULL, "false" },
     { "edit", edit_cb },
     { "volumes", volumes_cb },
+    { "copy", copy_cb },
     { "remove", remove_cb },
   };
 

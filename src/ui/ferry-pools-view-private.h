@@ -16,6 +16,8 @@ struct _FerryPoolsView
 
   /* Owned References */
   FerryConnection      *connection;
+  FerryConnectionManager *manager;      /* set, or the application's */
+  GListModel           *open_hosts;     /* the others a pool can be copied to */
   GSimpleActionGroup   *actions;        /* "pools.*" */
   GSignalGroup         *pool_signals;   /* follows the selected pool */
   GCancellable         *cancellable;
@@ -34,5 +36,6 @@ struct _FerryPoolsView
 void       _ferry_pools_view_init_actions   (FerryPoolsView *self);
 void       _ferry_pools_view_update_actions (FerryPoolsView *self);
 FerryPool *_ferry_pools_view_selected_pool  (FerryPoolsView *self);
+void       _ferry_pools_view_watch_hosts    (FerryPoolsView *self);
 
 G_END_DECLS

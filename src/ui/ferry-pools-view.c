@@ -15,6 +15,7 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_CONNECTION,
+  PROP_MANAGER,
   N_PROPS
 };
 
@@ -140,6 +141,8 @@ ferry_pools_view_dispose (GObject *object)
   g_clear_object (&self->pool_signals);
   g_clear_object (&self->actions);
   g_clear_object (&self->connection);
+  g_clear_object (&self->open_hosts);
+  g_clear_object (&self->manager);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (ferry_pools_view_parent_class)->dispose (object);
@@ -160,6 +163,9 @@ ferry_pools_view_get_property (GObject    *object,
       break;
     case PROP_CONNECTION:
       g_value_set_object (value, self->connection);
+      break;
+    case PROP_MANAGER:
+      g_value_set_object (value, self->manager);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -182,6 +188,9 @@ ferry_pools_view_set_property (GObject      *object,
     case PROP_CONNECTION:
       ferry_pools_view_set_connection (self, g_value_get_object (value));
       break;
+    case PROP_MANAGER:
+      ferry_pools_view_set_manager (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -203,6 +212,10 @@ ferry_pools_view_class_init (FerryPoolsViewClass *klass)
   /* The host the pools are on: the pool actions run there. */
   properties[PROP_CONNECTION] =
     g_param_spec_object ("connection", NULL, NULL, FERRY_TYPE_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The open hosts a pool can be copied to (pools.copy). */
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL, FERRY_TYPE_CONNECTION_MANAGER,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -314,6 +327,37 @@ ferry_pools_view_set_connection (FerryPoolsView  *self,
   ferry_pools_view_set_model (self, connection != NULL ?
                               ferry_host_inventory_get_pools (ferry_connection_get_inventory (connection)) :
                               NULL);
-  _ferry_pools_view_update_actions (self);
+  _ferry_pools_view_watch_hosts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+/**
+ * ferry_pools_view_get_manager:
+ *
+ * Returns: (transfer none) (nullable): the connections pools are copied
+ *   among, as set with ferry_pools_view_set_manager()
+ */
+FerryConnectionManager *
+ferry_pools_view_get_manager (FerryPoolsView *self)
+{
+  g_return_val_if_fail (FERRY_IS_POOLS_VIEW (self), NULL);
+  return self->manager;
+}
+
+/**
+ * ferry_pools_view_set_manager:
+ * @manager: (nullable): the open connections a pool can be defined on too
+ *   (“Define on Another Host…”); without one, the application's
+ */
+void
+ferry_pools_view_set_manager (FerryPoolsView         *self,
+                              FerryConnectionManager *manager)
+{
+  g_return_if_fail (FERRY_IS_POOLS_VIEW (self));
+  g_return_if_fail (manager == NULL || FERRY_IS_CONNECTION_MANAGER (manager));
+
+  if (!g_set_object (&self->manager, manager))
+    return;
+  _ferry_pools_view_watch_hosts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
 }

@@ -23,5 +23,8 @@ void        ferry_pools_view_set_model (FerryPoolsView *self,
 FerryConnection *ferry_pools_view_get_connection (FerryPoolsView  *self);
 void        ferry_pools_view_set_connection (FerryPoolsView  *self,
                                              FerryConnection *connection);
+FerryConnectionManager *ferry_pools_view_get_manager (FerryPoolsView         *self);
+void        ferry_pools_view_set_manager    (FerryPoolsView         *self,
+                                             FerryConnectionManager *manager);
 
 G_END_DECLS

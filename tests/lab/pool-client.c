@@ -11,6 +11,10 @@
  *   vol-create POOL NAME FORMAT BYTES
  *   vol-list POOL                        NAME FORMAT CAPACITY PATH, one a line
  *   vol-delete POOL NAME
+ *   copy URI2 POOL                       define POOL on the host at URI2 as it is
+ *                                        here: define, build, start, autostart
+ *                                        (ferry_definition_copy_async), one line
+ *                                        per step: "copy Defined: done"
  * Steps and problems are printed as "step …: ok|failed: MESSAGE" or
  * "invalid: MESSAGE"; the exit status is 0 only when everything worked.
  *
@@ -216,6 +220,64 @@ cmd_volumes (FerryConnection *c,
   return 64;
 }
 
+/* Opens @uri and waits for its pool list (the duplicate checks need it).
+ * Returns NULL, having said why, when the host cannot be reached. */
+static FerryConnection *
+open_host (const char *uri)
+{
+  g_autoptr(FerryConnection) c = ferry_connection_new (uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ferry_connection_open_async (c, NULL, done_cb, NULL);
+  result = wait_result ();
+  if (!ferry_connection_open_finish (c, result, &error))
+    {
+      report ("connect", FALSE, &error);
+      return NULL;
+    }
+  while (!ferry_host_inventory_get_loaded (ferry_connection_get_inventory (c)))
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (&c);
+}
+
+static void
+close_host (FerryConnection *c)
+{
+  ferry_connection_close (c);
+  /* Let the close's worker run before the process goes. */
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static int
+cmd_copy (FerryConnection *from,
+          const char      *uri,
+          const char      *pool)
+{
+  g_autoptr(FerryConnection) to = open_host (uri);
+  g_autoptr(FerryDefinitionCopyReport) steps = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean ok;
+
+  if (to == NULL)
+    return 1;
+  ferry_definition_copy_async (from, to, FERRY_DEFINITION_KIND_POOL, pool, NULL, done_cb, NULL);
+  result = wait_result ();
+  ok = ferry_definition_copy_finish (result, &steps, &error);
+  text = ferry_definition_copy_report_to_string (steps);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    printf ("copy %s\n", lines[i]);
+  if (!ok)
+    printf ("copy failed: %s\n", error->message);
+  close_host (to);
+  return ok ? 0 : 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,18 +294,8 @@ main (int   argc,
   ferry_core_init ();
   g_timeout_add_seconds (TIMEOUT_S, timeout_cb, NULL);
 
-  c = ferry_connection_new (argv[1]);
-  ferry_connection_open_async (c, NULL, done_cb, NULL);
-  {
-    g_autoptr(GAsyncResult) result = wait_result ();
-    g_autoptr(GError) error = NULL;
-
-    if (!ferry_connection_open_finish (c, result, &error))
-      return report ("connect", FALSE, &error) ? 0 : 1;
-  }
-  /* The duplicate checks need the host's pool list. */
-  while (!ferry_host_inventory_get_loaded (ferry_connection_get_inventory (c)))
-    g_main_context_iteration (NULL, TRUE);
+  if ((c = open_host (argv[1])) == NULL)
+    return 1;
 
   cmd = argv[2];
   if (g_str_equal (cmd, "scan"))
@@ -254,12 +306,11 @@ main (int   argc,
     status = cmd_info (c, argv[3]);
   else if (g_str_equal (cmd, "op") && argc > 4)
     status = cmd_op (c, argv[3], argv[4]);
+  else if (g_str_equal (cmd, "copy") && argc > 4)
+    status = cmd_copy (c, argv[3], argv[4]);
   else
     status = cmd_volumes (c, cmd, argv + 3, argc - 3);
 
-  ferry_connection_close (c);
-  /* Let the close's worker run before the process goes. */
-  for (guint i = 0; i < 10; i++)
-    g_main_context_iteration (NULL, FALSE);
+  close_host (c);
   return status;
 }

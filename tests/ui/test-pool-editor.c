@@ -22,47 +22,6 @@
 
 #define TIMEOUT_MS 20000
 
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("FERRY_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL || width == 0)
-    return;
-  g_mkdir_with_parents (dir, 0755);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static gboolean
-settled (gpointer user_data)
-{
-  return ++*(guint *)user_data > 20;
-}
-
-/* Lets GTK lay out and draw. */
-static void
-flush (void)
-{
-  guint n = 0;
-
-  ferry_test_wait_until (settled, &n, TIMEOUT_MS, "frames");
-}
-
 /* One connection for the whole program: the test driver's default host
  * (and the pool test_create makes) lives as long as a connection is open. */
 static FerryConnection *shared;
@@ -146,7 +105,7 @@ test_create (void)
   FerryPool *pool;
 
   gtk_window_present (GTK_WINDOW (editor));
-  flush ();
+  ferry_test_flush ();
   /* Nothing typed yet: no field complains. */
   for (guint field = 0; field < FERRY_POOL_N_FIELDS; field++)
     assert_error (editor, field, NULL);
@@ -180,8 +139,8 @@ test_create (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (editor->scan_button)));
   adw_combo_row_set_selected (editor->format_row, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (editor->dir_row)), ==, "_Export path");
-  flush ();
-  screenshot (GTK_WIDGET (editor), "pool-editor-errors.png");
+  ferry_test_flush ();
+  ferry_test_screenshot (GTK_WIDGET (editor), "pool-editor-errors");
 
   /* Create with errors sends nothing. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.create", NULL);
@@ -193,8 +152,8 @@ test_create (void)
   assert_error (editor, FERRY_POOL_FIELD_SOURCE_HOST, NULL);
   gtk_menu_button_popup (editor->scan_button);
   ferry_test_wait_until (has_export_row, editor, TIMEOUT_MS, "exports listed");
-  flush ();
-  screenshot (GTK_WIDGET (editor), "pool-editor-scan.png");
+  ferry_test_flush ();
+  ferry_test_screenshot (GTK_WIDGET (editor), "pool-editor-scan");
   gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (editor->scan_list)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor->dir_row)), ==, "/testshare");
   assert_error (editor, FERRY_POOL_FIELD_SOURCE_DIR, NULL);
@@ -217,6 +176,9 @@ test_create (void)
   pool = ferry_host_inventory_find_pool (inventory, "ferry-ui-nfs");
   g_assert_cmpstr (ferry_pool_get_source_dir (pool), ==, "/testshare");
   g_assert_cmpstr (ferry_pool_get_target_path (pool), ==, "/var/lib/libvirt/ferry-ui-nfs");
+  /* Active with its space known: what the pools view's capacity bar shows. */
+  g_assert_cmpuint (ferry_pool_get_capacity (pool), >, 0);
+  g_assert_cmpuint (ferry_pool_get_available (pool), <=, ferry_pool_get_capacity (pool));
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
 }
 
@@ -261,16 +223,8 @@ select_pool (FerryPoolsView *view,
 static gboolean
 find_editor (gpointer user_data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) top = g_list_model_get_item (toplevels, i);
-
-      if (FERRY_IS_POOL_EDITOR (top))
-        *(FerryPoolEditor **)user_data = FERRY_POOL_EDITOR (top);
-    }
-  return *(FerryPoolEditor **)user_data != NULL;
+  *(GtkWindow **)user_data = ferry_test_find_toplevel (FERRY_TYPE_POOL_EDITOR);
+  return *(GtkWindow **)user_data != NULL;
 }
 
 static gboolean
@@ -298,8 +252,8 @@ test_view_actions (void)
   ferry_pools_view_set_connection (view, c);
   gtk_window_present (GTK_WINDOW (window));
   select_pool (view, "ferry-ui-nfs");
-  flush ();
-  screenshot (window, "pools-view.png");
+  ferry_test_flush ();
+  ferry_test_screenshot (window, "pools-view");
 
   g_assert_true (action_enabled_is (view, "stop", TRUE));
   g_assert_true (action_enabled_is (view, "start", FALSE));

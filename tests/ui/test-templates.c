@@ -16,6 +16,7 @@
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
 #include "ferry-job-row.h"
+#include "ferry-pool-copy-dialog.h"
 #include "ferry-pool-editor.h"
 #include "ferry-preferences-window.h"
 #include "ferry-volumes-window.h"
@@ -84,12 +85,16 @@ test_pool_windows (void)
   g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
   GtkWidget *editor = GTK_WIDGET (ferry_pool_editor_new (c, NULL, FALSE));
   GtkWidget *volumes = GTK_WIDGET (ferry_volumes_window_new (c, "default-pool"));
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  GtkWidget *copy = GTK_WIDGET (ferry_pool_copy_dialog_new (NULL, manager, c, "default-pool"));
 
-  /* Not connected: both build, and the volume list says why it is empty. */
+  /* Not connected: all build, and the volume list says why it is empty. */
   gtk_window_present (GTK_WINDOW (editor));
   gtk_window_present (GTK_WINDOW (volumes));
+  gtk_window_present (GTK_WINDOW (copy));
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (volumes));
+  gtk_window_destroy (GTK_WINDOW (copy));
 }
 
 static void
