@@ -58,4 +58,7 @@ gpointer           _ferry_pool_call_finish  (FerryConnection      *connection,
 virStoragePoolPtr  _ferry_pool_call_lookup  (PoolCall             *call,
                                              GError              **error);
 
+/* ferry-pool-mount-error.c */
+char              *_ferry_pool_explain_mount_error (const char *message);
+
 G_END_DECLS

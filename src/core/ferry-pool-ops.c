@@ -129,9 +129,17 @@ op_work (PoolCall  *call,
   call->changed_uuid = pool_uuid (pool);
   ret = run_op (pool, call->op);
   if (ret < 0)
-    /* libvirt's own message says what failed (mount's error, a busy
-     * directory); callers show it under the step that failed. */
-    ferry_set_error_from_libvirt (error, ferry_pool_op_describe (call->op));
+    {
+      g_autofree char *plain = NULL;
+
+      /* libvirt's own message says what failed (mount's error, a busy
+       * directory); callers show it under the step that failed. A mount
+       * failure Ferry knows is said in plain words first. */
+      ferry_set_error_from_libvirt (error, ferry_pool_op_describe (call->op));
+      plain = _ferry_pool_explain_mount_error ((*error)->message);
+      if (plain != NULL)
+        g_prefix_error (error, "%s %s ", plain, _("libvirt said:"));
+    }
   virStoragePoolFree (pool);
   return ret < 0 ? NULL : POOL_CALL_DONE;
 }

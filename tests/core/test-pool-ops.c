@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "ferry-core.h"
+#include "ferry-pool-ops-private.h"
 #include "ferry-test-utils.h"
 
 #define TIMEOUT_MS 20000
@@ -362,6 +363,45 @@ test_errors (void)
   ferry_connection_close (c);
 }
 
+/* libvirt's messages for failed netfs starts, as real hosts give them, and
+ * the plain sentence a newer admin gets first. */
+static void
+test_mount_errors (void)
+{
+  static const struct { const char *libvirt; const char *plain; } cases[] = {
+    { "internal error: Child process (/bin/mount -o nodev,nosuid,noexec,nfsvers=4 -t nfs "
+      "10.0.0.1:/export /mnt/x) unexpected exit status 32: mount.nfs: No such device",
+      "This host cannot mount NFS shares: its kernel or system lacks the NFS client" },
+    { "internal error: Child process (/bin/mount -t glusterfs gl:/vol /mnt/g) unexpected exit "
+      "status 32: mount: /mnt/g: unknown filesystem type 'glusterfs'.",
+      "This host cannot mount GlusterFS shares" },
+    { "internal error: Child process (/bin/mount -t nfs nas:/x /mnt/x) unexpected exit status 32: "
+      "mount.nfs: access denied by server while mounting nas:/x",
+      "The NFS server refused this host" },
+    { "internal error: Child process (/bin/mount -t nfs nas:/nope /mnt/x) unexpected exit status 32: "
+      "mount.nfs: mounting nas:/nope failed, reason given by server: No such file or directory",
+      "The NFS server has no export at that path" },
+    { "internal error: Child process (/bin/mount -t nfs nas:/x /mnt/x) unexpected exit status 32: "
+      "mount.nfs: Connection timed out",
+      "The NFS server did not answer" },
+    { "internal error: Child process (/bin/mount -t cifs //srv/share /mnt/s) unexpected exit status 32: "
+      "mount error(16): Device or resource busy",
+      "Something is already mounted on the pool’s directory" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *plain = _ferry_pool_explain_mount_error (cases[i].libvirt);
+
+      g_assert_nonnull (plain);
+      g_assert_true (g_str_has_prefix (plain, cases[i].plain));
+    }
+  /* Not a mount failure, or one Ferry does not know: libvirt's words only. */
+  g_assert_null (_ferry_pool_explain_mount_error ("Requested operation is not valid: storage pool 'x' is already active"));
+  g_assert_null (_ferry_pool_explain_mount_error ("internal error: Child process (/bin/mount -t nfs a:/b /c) "
+                                                  "unexpected exit status 1: mount.nfs: bad option"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/pool-ops/scan", test_scan);
   g_test_add_func ("/pool-ops/parse-sources", test_parse_sources);
   g_test_add_func ("/pool-ops/errors", test_errors);
+  g_test_add_func ("/pool-ops/mount-errors", test_mount_errors);
 
   return g_test_run ();
 }
