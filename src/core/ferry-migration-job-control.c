@@ -125,6 +125,7 @@ _ferry_migration_job_iteration (FerryMigrationJob *self,
       self->stats.memory_iteration = iteration;
       g_object_notify (G_OBJECT (self), "iteration");
     }
+  _ferry_migration_job_plan_postcopy (self, iteration);
 }
 
 /**

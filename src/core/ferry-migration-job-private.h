@@ -45,6 +45,7 @@ struct _FerryMigrationJob
   guint                stalled : 1;
   guint                was_active : 1;
   guint                postcopy_source;
+  gboolean             postcopy_planned; /* the plan's switch is scheduled or done */
   guint                stall_timeout;
   guint                probe_source;     /* deadline for the destination's answer */
   int                  destination_lost; /* atomic: workers must not ask it */
@@ -102,6 +103,8 @@ void  _ferry_migration_job_control_done   (FerryMigrationJob  *self,
                                            int                 what,
                                            GError             *error);
 void  _ferry_migration_job_iteration      (FerryMigrationJob  *self,
+                                           int                 iteration);
+void  _ferry_migration_job_plan_postcopy  (FerryMigrationJob  *self,
                                            int                 iteration);
 
 char *_ferry_migration_explain            (const char         *libvirt_message);

@@ -239,6 +239,29 @@ postcopy_timer_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* For the iteration event: a planned switch to post-copy counts from QEMU's
+ * first memory pass, not from the call that starts the migration. Before
+ * QEMU migrates, libvirt has not enabled post-copy on it yet and QEMU
+ * refuses the switch. "Immediately" means as virsh's --postcopy-after-precopy
+ * does: once the first pass has copied all memory (the second pass starts). */
+void
+_ferry_migration_job_plan_postcopy (FerryMigrationJob *self,
+                                    int                iteration)
+{
+  if (self->plan.postcopy_after < 0 || self->postcopy_planned || self->task == NULL)
+    return;
+  if (self->plan.postcopy_after == 0 && iteration >= 2)
+    {
+      self->postcopy_planned = TRUE;
+      postcopy_timer_cb (self);
+    }
+  else if (self->plan.postcopy_after > 0 && iteration >= 1)
+    {
+      self->postcopy_planned = TRUE;
+      self->postcopy_source = g_timeout_add_seconds (self->plan.postcopy_after, postcopy_timer_cb, self);
+    }
+}
+
 /* ----------------------------------------------------------------- finish */
 
 static void
@@ -394,9 +417,6 @@ prepare_cb (GObject      *object,
   _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _("Migration started"));
   self->start_usec = self->progress_usec = g_get_monotonic_time ();
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_tick_cb, self);
-  if (self->plan.postcopy_after >= 0)
-    self->postcopy_source = g_timeout_add_seconds (MAX (self->plan.postcopy_after, 1),
-                                                   postcopy_timer_cb, self);
   if (self->destination != NULL)
     g_signal_connect_swapped (self->destination, "notify::state",
                               G_CALLBACK (destination_state_cb), self);
