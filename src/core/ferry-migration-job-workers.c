@@ -201,7 +201,14 @@ _ferry_migration_job_prepare_worker (GTask        *task,
 
 /* ---------------------------------------------------------------- migrate */
 
-/* 1 running, 0 defined but not running, -1 not there (or not known). */
+/* What a host says of the VM. */
+enum {
+  ACTIVITY_UNKNOWN = -2,   /* the host did not answer */
+  ACTIVITY_ABSENT = -1,
+  ACTIVITY_DEFINED = 0,
+  ACTIVITY_RUNNING = 1,
+};
+
 static int
 domain_activity (virConnectPtr  conn,
                  const char    *uuid)
@@ -210,52 +217,71 @@ domain_activity (virConnectPtr  conn,
   int active;
 
   if (conn == NULL)
-    return -1;
+    return ACTIVITY_UNKNOWN;
   d = virDomainLookupByUUIDString (conn, uuid);
   if (d == NULL)
     {
+      /* "No such domain" only counts from a host that still answers. */
+      active = virConnectIsAlive (conn) == 1 ? ACTIVITY_ABSENT : ACTIVITY_UNKNOWN;
       virResetLastError ();
-      return -1;
+      return active;
     }
   active = virDomainIsActive (d);
   virDomainFree (d);
-  return active;
+  virResetLastError ();
+  return active < 0 ? ACTIVITY_UNKNOWN : active;
+}
+
+/* The VM on a host whose connection is gone (a libvirtd restarting after a
+ * crash): asked again through new connections, a few times, for at most
+ * about 20 s. libvirtd's own recovery of a broken migration runs as it
+ * starts, so its answer is the settled one. */
+static int
+domain_activity_reopened (const char *uri,
+                          const char *uuid)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  for (guint attempt = 0; uri != NULL && attempt < 5 && g_get_monotonic_time () < deadline; attempt++)
+    {
+      virConnectPtr conn = virConnectOpen (uri);
+      int activity = domain_activity (conn, uuid);
+
+      if (conn != NULL)
+        virConnectClose (conn);
+      virResetLastError ();
+      if (activity != ACTIVITY_UNKNOWN)
+        return activity;
+      g_usleep (2 * G_USEC_PER_SEC);
+    }
+  return ACTIVITY_UNKNOWN;
 }
 
 static FerryPlacement
 verify_placement (FerryMigrationJob *self)
 {
   /* A destination that stopped answering would hang this question too. */
-  virConnectPtr dconn = g_atomic_int_get (&self->destination_lost) ? NULL : self->dconn;
-  gboolean temporary = FALSE;
+  gboolean lost = g_atomic_int_get (&self->destination_lost);
   int src, dst;
-  FerryPlacement placement;
-
-  /* Peer-to-peer without a destination connection: look there ourselves. */
-  if (dconn == NULL && self->plan.destination_uri != NULL &&
-      !g_atomic_int_get (&self->destination_lost))
-    {
-      dconn = virConnectOpen (self->plan.destination_uri);
-      temporary = dconn != NULL;
-      virResetLastError ();
-    }
 
   src = domain_activity (self->sconn, self->uuid);
-  dst = domain_activity (dconn, self->uuid);
-  if (temporary)
-    virConnectClose (dconn);
+  if (src == ACTIVITY_UNKNOWN)
+    src = domain_activity_reopened (ferry_connection_get_uri (self->source), self->uuid);
+  /* Peer-to-peer has no destination connection: look there ourselves. */
+  dst = lost ? ACTIVITY_UNKNOWN : domain_activity (self->dconn, self->uuid);
+  if (dst == ACTIVITY_UNKNOWN && !lost)
+    dst = domain_activity_reopened (self->plan.destination_uri, self->uuid);
 
-  if (src == 1 && dst == 1)
-    placement = FERRY_PLACEMENT_BOTH;
-  else if (src == 1)
-    placement = FERRY_PLACEMENT_SOURCE;
-  else if (dst == 1)
-    placement = FERRY_PLACEMENT_DESTINATION;
-  else if (dconn == NULL && src != 1)
-    placement = FERRY_PLACEMENT_UNKNOWN;
-  else
-    placement = FERRY_PLACEMENT_NEITHER;
-  return placement;
+  if (src == ACTIVITY_RUNNING && dst == ACTIVITY_RUNNING)
+    return FERRY_PLACEMENT_BOTH;
+  if (src == ACTIVITY_RUNNING)
+    return FERRY_PLACEMENT_SOURCE;
+  if (dst == ACTIVITY_RUNNING)
+    return FERRY_PLACEMENT_DESTINATION;
+  /* "Neither" is an alarm: only when both hosts really said so. */
+  if (src == ACTIVITY_UNKNOWN || dst == ACTIVITY_UNKNOWN)
+    return FERRY_PLACEMENT_UNKNOWN;
+  return FERRY_PLACEMENT_NEITHER;
 }
 
 static gboolean

@@ -350,7 +350,11 @@ migrate_cb (GObject      *object,
     }
 
   error = check_outcome (self, result);
-  where = g_strdup_printf (_("The VM runs on: %s"), ferry_placement_to_string (self->placement));
+  if (self->placement == FERRY_PLACEMENT_UNKNOWN)
+    where = g_strdup (_("Where the VM runs is not known: a host did not answer. Look at both "
+                        "hosts before starting it anywhere."));
+  else
+    where = g_strdup_printf (_("The VM runs on: %s"), ferry_placement_to_string (self->placement));
 
   if (error == NULL)
     {

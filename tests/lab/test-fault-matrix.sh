@@ -1,0 +1,184 @@
+#!/bin/bash
+# The fault matrix: a migration by Ferry's engine (ferry-migrate) hit by a fault at a random,
+# seeded point, then the one question that matters: does the VM run exactly once, and does its
+# guest keep running? Faults: the link between the hosts cut and restored after a delay, the
+# destination's libvirtd killed, the source's libvirtd killed and restarted, the destination's
+# QEMU killed, and a cancel from Ferry. Kinds: live, live switched to post-copy, live with its
+# disk copied, offline (definition only; the guest is shut off and must stay defined once).
+#
+#   FERRY_FAULT_RUNS   runs per fault (default 1: each fault once, on a kind chosen in turn)
+#   FERRY_FAULT_KINDS  kinds to use (default "live postcopy copy-storage offline")
+#   FERRY_FAULT_SEED   the seed (default: the time); printed, so any run can be repeated
+#
+# One TAP line per run, then a table: runs, VMs lost, VMs duplicated, definitions left behind,
+# errors Ferry reported clearly. A VM paused in post-copy with Ferry saying how to recover
+# counts as kept; a VM whose destination QEMU died after the switch to post-copy is lost by
+# the nature of post-copy (its memory was split across both hosts) and is reported as such
+# (TAP TODO), not hidden.
+source "$(dirname "$0")/lab-lib.sh"
+
+MIGRATE=${FERRY_MIGRATE:?FERRY_MIGRATE is not set}
+RUNS=${FERRY_FAULT_RUNS:-1}
+read -r -a KINDS <<< "${FERRY_FAULT_KINDS:-live postcopy copy-storage offline}"
+SEED=${FERRY_FAULT_SEED:-$(date +%s)}
+FAULTS=(link-cut dest-libvirtd-kill src-libvirtd-restart dest-qemu-kill cancel)
+RANDOM=$SEED
+DOM=lab-fm          # live and post-copy: no disk
+DISKDOM=lab-fm-disk # copy storage: a disk in each host's private pool
+OFFDOM=lab-fm-off   # offline: shut off
+WORK=$(mktemp -d)
+
+restore_all() {
+  lab_restore_link > /dev/null 2>&1
+  for h in a b; do
+    "$LAB" libvirtd $h status > /dev/null 2>&1 || lab_start_libvirtd $h > /dev/null 2>&1
+  done
+}
+cleanup() {
+  restore_all
+  lab_remove_guest $DOM; lab_remove_guest $DISKDOM; lab_remove_guest $OFFDOM
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+restore_all
+
+N_TOTAL=$((RUNS * ${#FAULTS[@]}))
+tap_plan "$N_TOTAL"
+echo "# seed $SEED (FERRY_FAULT_SEED=$SEED repeats this matrix), $RUNS run(s) per fault"
+
+other() { [[ $1 == a ]] && echo b || echo a; }
+defined_on() { "$LAB" virsh "$1" dominfo "$2" > /dev/null 2>&1; }
+
+# make_guest KIND: (re)creates the kind's guest on a, running (or shut off for offline).
+make_guest() {
+  case $1 in
+    live|postcopy) lab_remove_guest $DOM
+      lab define-guest a $DOM --dirty-mb 1 --tick-ms 200 --start > /dev/null && lab_wait_tick a $DOM 1 60 ;;
+    copy-storage) lab_remove_guest $DISKDOM
+      lab define-guest a $DISKDOM --dirty-mb 1 --tick-ms 200 --disk local --start > /dev/null &&
+        lab_wait_tick a $DISKDOM 1 60 ;;
+    offline) lab_remove_guest $OFFDOM; lab define-guest a $OFFDOM --empty > /dev/null ;;
+  esac
+}
+settled() { [[ -n $(where "$1") ]]; }
+guest_of() { case $1 in live|postcopy) echo $DOM ;; copy-storage) echo $DISKDOM ;; offline) echo $OFFDOM ;; esac; }
+
+# where KIND: the host the kind's guest is on now (running, or defined for offline), or "".
+where() {
+  local dom; dom=$(guest_of "$1")
+  if [[ $1 == offline ]]; then
+    if defined_on a $dom && ! defined_on b $dom; then echo a
+    elif defined_on b $dom && ! defined_on a $dom; then echo b; fi
+  else
+    lab_where $dom 2> /dev/null || true
+  fi
+}
+
+# inject FAULT FROM TO DOM: the fault, at this moment.
+inject() {
+  case $1 in
+    link-cut) lab_cut_link a-b > /dev/null; sleep $((2 + RANDOM % 4)); lab_restore_link > /dev/null ;;
+    dest-libvirtd-kill) lab_kill_libvirtd "$3" > /dev/null ;;
+    src-libvirtd-restart) lab_kill_libvirtd "$2" > /dev/null; sleep 2; lab_start_libvirtd "$2" > /dev/null ;;
+    dest-qemu-kill) "$LAB" kill-qemu "$3" "$4" > /dev/null 2>&1 || true ;;
+    cancel) echo cancel >&7 ;;
+  esac
+}
+
+declare -A RUN_N LOST DUP LEFT CLEAN
+for fault in "${FAULTS[@]}"; do
+  for ((r = 0; r < RUNS; r++)); do
+    kind=${KINDS[$(((TAP_N + r) % ${#KINDS[@]}))]}
+    dom=$(guest_of "$kind")
+    from=$(where "$kind")
+    if [[ -z $from ]]; then make_guest "$kind" || bail_out "cannot start $kind guest"; from=a; fi
+    to=$(other "$from")
+    delay_ms=$((300 + RANDOM % 2200))
+    case $kind in
+      live) opts=(--live --persistent --undefinesource --bandwidth 16) ;;
+      postcopy) opts=(--live --persistent --undefinesource --bandwidth 16 --postcopy --postcopy-after-precopy) ;;
+      copy-storage) opts=(--live --persistent --undefinesource --bandwidth 16 --copy-storage-all) ;;
+      offline) opts=(--offline --persistent --undefinesource) ;;
+    esac
+    ticks=$( [[ $kind == offline ]] || lab_last_tick "$from" $dom )
+
+    # The migration, its commands on fd 7 (for cancel), its output kept.
+    rm -f "$WORK/cmd"; mkfifo "$WORK/cmd"
+    timeout 150 "$LAB" exec "$MIGRATE" --commands "${opts[@]}" $dom "$(lab uri "$from" tcp)" "$(lab uri "$to" tcp)" \
+      < "$WORK/cmd" > "$WORK/out" 2> "$WORK/err" &
+    mig=$!
+    exec 7> "$WORK/cmd"
+    switched=no
+    if [[ $kind == postcopy ]]; then
+      # The fault hits post-copy itself: after the switch, while memory still flows.
+      lab_wait 40 grep -q 'Post-copy started' "$WORK/err" && switched=yes
+      delay_ms=$((RANDOM % 600))
+    fi
+    sleep "$(awk -v m=$delay_ms 'BEGIN { printf "%.3f", m / 1000 }')"
+    inject "$fault" "$from" "$to" $dom
+    wait $mig; rc=$?
+    exec 7>&-
+    restore_all
+    # libvirt settles a broken migration when its daemons reconnect: give it time.
+    lab_wait 40 settled "$kind" || true
+    class="$kind/$fault"
+    RUN_N[$class]=$((${RUN_N[$class]:-0} + 1))
+    now_at=$(where "$kind")
+    running=0; paused=""
+    for h in a b; do
+      case $(lab_domstate $h $dom) in running) running=$((running + 1)) ;; paused) paused=$h ;; esac
+    done
+    msg=$(grep -v '^ *$' "$WORK/err" | tail -n 1 | cut -c1-160)
+    # A clear outcome: success with the VM where asked, or a failure Ferry explains.
+    if { ((rc == 0)) && [[ $now_at == "$to" ]]; } || { ((rc != 0)) && [[ -n $msg ]]; }; then
+      CLEAN[$class]=$((${CLEAN[$class]:-0} + 1))
+    fi
+    desc="$class $from->$to, fault after ${delay_ms} ms (rc $rc)"
+    if [[ $kind == offline ]]; then
+      if [[ -n $now_at ]] && ((running == 0)); then
+        tap_ok "$desc: defined once, on $now_at, not started"
+      else
+        tap_not_ok "$desc: defined once, not started"; tap_diag "defined a: $(defined_on a $dom && echo yes) b: $(defined_on b $dom && echo yes)"
+        LOST[$class]=$((${LOST[$class]:-0} + 1)); lab_remove_guest $dom
+      fi
+      continue
+    fi
+    if ((running == 2)); then
+      DUP[$class]=$((${DUP[$class]:-0} + 1))
+      tap_not_ok "$desc: the VM runs on both hosts"; tap_diag "$msg"; make_guest "$kind"; continue
+    fi
+    if ((running == 0)) && [[ -n $paused && $kind == postcopy ]] && grep -qi 'recover' "$WORK/err"; then
+      tap_ok "$desc: paused on $paused in post-copy; Ferry says how to recover"
+      lab_remove_guest $dom; continue
+    fi
+    if ((running == 0)); then
+      LOST[$class]=$((${LOST[$class]:-0} + 1))
+      if [[ $kind == postcopy && $fault == dest-qemu-kill && $switched == yes ]]; then
+        TAP_N=$((TAP_N + 1))
+        echo "not ok $TAP_N - $desc: lost: post-copy had moved the VM's execution to the dead QEMU # TODO inherent to post-copy"
+      else
+        tap_not_ok "$desc: the VM runs nowhere"; tap_diag "$msg"
+      fi
+      make_guest "$kind"; continue
+    fi
+    # Running once: on the host it ended on, the other has no definition left, and the guest
+    # really kept running (its tick counter goes on).
+    other_host=$(other "$now_at")
+    if defined_on "$other_host" $dom; then
+      LEFT[$class]=$((${LEFT[$class]:-0} + 1))
+      tap_not_ok "$desc: runs once on $now_at, but $other_host still has a definition"; continue
+    fi
+    if lab_wait_tick "$now_at" $dom "$(lab_last_tick "$now_at" $dom)" 20; then
+      tap_ok "$desc: runs once, on $now_at, ticking (was at tick $ticks); $( ((rc == 0)) && echo migrated || echo "Ferry: ${msg:0:90}")"
+    else
+      tap_not_ok "$desc: runs once on $now_at but its guest stopped ticking"; make_guest "$kind"
+    fi
+  done
+done
+
+echo "# class                             runs  lost  duplicated  left-behind  clear-outcome"
+for class in $(printf '%s\n' "${!RUN_N[@]}" | sort); do
+  printf '# %-33s %4d  %4d  %10d  %11d  %13d\n' "$class" "${RUN_N[$class]}" "${LOST[$class]:-0}" \
+    "${DUP[$class]:-0}" "${LEFT[$class]:-0}" "${CLEAN[$class]:-0}"
+done
+tap_done
