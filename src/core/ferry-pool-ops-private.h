@@ -57,5 +57,10 @@ gpointer           _ferry_pool_call_finish  (FerryConnection      *connection,
                                              GError              **error);
 virStoragePoolPtr  _ferry_pool_call_lookup  (PoolCall             *call,
                                              GError              **error);
+/* The <volume> XML for a new volume (ferry-pool-volumes.c, also used by storage moves). */
+char              *_ferry_pool_volume_xml   (const char           *name,
+                                             const char           *format,
+                                             guint64               capacity,
+                                             guint64               allocation);
 
 G_END_DECLS
