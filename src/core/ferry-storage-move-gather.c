@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <glib-object.h>
 #include <libvirt/virterror.h>
 

@@ -164,13 +164,23 @@ make_volume (Move                 *move,
           return FALSE;
         }
       copy->vol = virStorageVolCreateXMLFrom (move->pool, xml, source, 0);
+      /* Before the next libvirt call, which resets the thread's error. */
+      if (copy->vol == NULL)
+        ferry_set_error_from_libvirt (error, "virStorageVolCreateXMLFrom");
       virStorageVolFree (source);
     }
   else
-    copy->vol = virStorageVolCreateXML (move->pool, xml, 0);
-  if (copy->vol == NULL || (copy->path = virStorageVolGetPath (copy->vol)) == NULL)
     {
-      ferry_set_error_from_libvirt (error, clone ? "virStorageVolCreateXMLFrom" : "virStorageVolCreateXML");
+      copy->vol = virStorageVolCreateXML (move->pool, xml, 0);
+      if (copy->vol == NULL)
+        ferry_set_error_from_libvirt (error, "virStorageVolCreateXML");
+    }
+  if (copy->vol == NULL)
+    return FALSE;
+  copy->path = virStorageVolGetPath (copy->vol);
+  if (copy->path == NULL)
+    {
+      ferry_set_error_from_libvirt (error, "virStorageVolGetPath");
       return FALSE;
     }
   return TRUE;

@@ -89,12 +89,11 @@ _ferry_storage_move_volume_name (const FerryStorageMoveCopy *copy,
   g_autofree char *name = NULL;
 
   /* Keep a name whose extension already says the format (disk.qcow2 stays disk.qcow2). */
-  if (!g_str_equal (name_stem, base) && g_str_has_suffix (base, ext))
+  if (g_str_equal (copy->format, "qcow2") ? g_str_has_suffix (base, ".qcow2")
+                                          : g_str_has_suffix (base, ".img") || g_str_has_suffix (base, ".raw"))
     name = g_strdup (base);
-  else if (!g_str_equal (name_stem, base) || strchr (base, '.') == NULL)
-    name = g_strconcat (name_stem, ext, NULL);
   else
-    name = g_strdup (base);
+    name = g_strconcat (name_stem, ext, NULL);
 
   for (guint n = 2; taken != NULL && g_strv_contains (taken, name); n++)
     {
