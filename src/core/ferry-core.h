@@ -29,6 +29,9 @@
 #include "ferry-definition-copy.h"
 #include "ferry-readiness.h"
 #include "ferry-readiness-result.h"
+#include "ferry-storage-move.h"
+#include "ferry-storage-move-disk.h"
+#include "ferry-storage-move-readiness.h"
 
 G_BEGIN_DECLS
 

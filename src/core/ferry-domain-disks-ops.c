@@ -102,10 +102,10 @@ disks_task_run (FerryConnection     *connection,
 }
 
 /* Worker: @domain is a UUID or a name. */
-static virDomainPtr
-lookup_domain (virConnectPtr   conn,
-               const char     *domain,
-               GError        **error)
+virDomainPtr
+_ferry_domain_disks_lookup (virConnectPtr   conn,
+                            const char     *domain,
+                            GError        **error)
 {
   virDomainPtr dom = NULL;
 
@@ -151,7 +151,7 @@ read_worker (GTask        *task,
 
   FERRY_LIBVIRT_ENTER ();
 
-  dom = lookup_domain (data->conn, data->domain, &error);
+  dom = _ferry_domain_disks_lookup (data->conn, data->domain, &error);
   if (dom != NULL)
     {
       data->name = g_strdup (virDomainGetName (dom));
@@ -284,7 +284,7 @@ apply_worker (GTask        *task,
 
   FERRY_LIBVIRT_ENTER ();
 
-  dom = lookup_domain (data->conn, data->domain, &error);
+  dom = _ferry_domain_disks_lookup (data->conn, data->domain, &error);
   if (dom == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

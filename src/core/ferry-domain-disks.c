@@ -21,8 +21,6 @@
 #include "ferry-domain-disks-private.h"
 #include "ferry-error.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
-
 xmlNodePtr
 _ferry_xml_child (xmlNodePtr  node,
                   const char *name)
@@ -68,10 +66,10 @@ ferry_disk_change_free (FerryDiskChange *change)
 }
 
 /* Parses @xml and returns it with its <devices> element. */
-static xmlDocPtr
-read_domain (const char  *xml,
-             xmlNodePtr  *devices,
-             GError     **error)
+xmlDocPtr
+_ferry_domain_xml_read (const char  *xml,
+                        xmlNodePtr  *devices,
+                        GError     **error)
 {
   xmlDocPtr doc = NULL;
   xmlNodePtr root;
@@ -98,8 +96,8 @@ is_disk (xmlNodePtr node)
   return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, (const xmlChar *)"disk");
 }
 
-static char *
-write_domain (xmlDocPtr doc)
+char *
+_ferry_domain_xml_write (xmlDocPtr doc)
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
   /* libvirt writes domain XML without a declaration; so do we. */
@@ -123,7 +121,7 @@ ferry_domain_disks_parse (const char  *xml,
                           GError     **error)
 {
   xmlNodePtr devices = NULL;
-  g_autoptr(xmlDoc) doc = read_domain (xml, &devices, error);
+  g_autoptr(xmlDoc) doc = _ferry_domain_xml_read (xml, &devices, error);
   GListStore *disks;
 
   if (doc == NULL)
@@ -139,9 +137,9 @@ ferry_domain_disks_parse (const char  *xml,
   return disks;
 }
 
-static xmlNodePtr
-find_disk (xmlNodePtr  devices,
-           const char *target)
+xmlNodePtr
+_ferry_domain_xml_find_disk (xmlNodePtr  devices,
+                             const char *target)
 {
   for (xmlNodePtr node = devices ? devices->children : NULL; node != NULL; node = node->next)
     {
@@ -229,10 +227,10 @@ ferry_domain_disks_set_modes (const char      *xml,
 
   if (!ferry_disk_mode_check (cache, io, error))
     return FALSE;
-  doc = read_domain (xml, &devices, error);
+  doc = _ferry_domain_xml_read (xml, &devices, error);
   if (doc == NULL)
     return FALSE;
-  disk = find_disk (devices, target);
+  disk = _ferry_domain_xml_find_disk (devices, target);
   if (disk == NULL)
     {
       g_set_error (error, FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
@@ -240,7 +238,7 @@ ferry_domain_disks_set_modes (const char      *xml,
       return FALSE;
     }
   set_disk_modes (disk, cache, io);
-  *out_xml = write_domain (doc);
+  *out_xml = _ferry_domain_xml_write (doc);
   return TRUE;
 }
 
@@ -260,7 +258,7 @@ ferry_domain_disks_make_migration_safe (const char  *xml,
                                         GError     **error)
 {
   xmlNodePtr devices = NULL;
-  g_autoptr(xmlDoc) doc = read_domain (xml, &devices, error);
+  g_autoptr(xmlDoc) doc = _ferry_domain_xml_read (xml, &devices, error);
   g_autoptr(GPtrArray) changes = NULL;
 
   g_return_val_if_fail (out_xml != NULL && changed != NULL, FALSE);
@@ -283,7 +281,7 @@ ferry_domain_disks_make_migration_safe (const char  *xml,
                                                        FERRY_DISK_CACHE_NONE,
                                                        ferry_disk_info_get_io (info)));
     }
-  *out_xml = write_domain (doc);
+  *out_xml = _ferry_domain_xml_write (doc);
   *changed = g_steal_pointer (&changes);
   return TRUE;
 }
@@ -319,8 +317,8 @@ _ferry_domain_disks_disk_xml (const char     *xml,
                               FerryDiskIo     io)
 {
   xmlNodePtr devices = NULL;
-  g_autoptr(xmlDoc) doc = read_domain (xml, &devices, NULL);
-  xmlNodePtr disk = doc ? find_disk (devices, target) : NULL;
+  g_autoptr(xmlDoc) doc = _ferry_domain_xml_read (xml, &devices, NULL);
+  xmlNodePtr disk = doc ? _ferry_domain_xml_find_disk (devices, target) : NULL;
   xmlBufferPtr buffer;
   char *text;
 

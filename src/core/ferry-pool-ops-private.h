@@ -57,6 +57,11 @@ gpointer           _ferry_pool_call_finish  (FerryConnection      *connection,
                                              GError              **error);
 virStoragePoolPtr  _ferry_pool_call_lookup  (PoolCall             *call,
                                              GError              **error);
+/* The <volume> XML for a new volume (ferry-pool-volumes.c, also used by storage moves). */
+char              *_ferry_pool_volume_xml   (const char           *name,
+                                             const char           *format,
+                                             guint64               capacity,
+                                             guint64               allocation);
 
 /* ferry-pool-mount-error.c */
 char              *_ferry_pool_explain_mount_error (const char *message);

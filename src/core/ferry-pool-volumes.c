@@ -123,11 +123,11 @@ ferry_pool_list_volumes_finish (FerryConnection  *connection,
 
 /* ---------------------------------------------------------------- create */
 
-static char *
-volume_xml (const char *name,
-            const char *format,
-            guint64     capacity,
-            guint64     allocation)
+char *
+_ferry_pool_volume_xml (const char *name,
+                        const char *format,
+                        guint64     capacity,
+                        guint64     allocation)
 {
   g_autoptr(GVirConfigStorageVol) vol = gvir_config_storage_vol_new ();
   g_autoptr(GVirConfigStorageVolTarget) target = gvir_config_storage_vol_target_new ();
@@ -183,7 +183,7 @@ ferry_pool_create_volume_async (FerryConnection     *connection,
   g_return_if_fail (pool_name != NULL && name != NULL && format != NULL);
 
   call = _ferry_pool_call_new (pool_name, create_work, NULL);
-  call->xml = volume_xml (name, format, capacity, allocation);
+  call->xml = _ferry_pool_volume_xml (name, format, capacity, allocation);
   _ferry_pool_call_run (connection, call, ferry_pool_create_volume_async, cancellable, callback,
                         user_data);
 }

@@ -16,30 +16,30 @@
 
 #include "ferry-migrate-options.h"
 
-static void
-store_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+void
+ferry_migrate_store_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
   *(GAsyncResult **)user_data = g_object_ref (result);
 }
 
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
+GAsyncResult *
+ferry_migrate_wait (GAsyncResult **slot)
 {
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
 }
 
-static gboolean
-open_connection (FerryConnection  *connection,
-                 GError          **error)
+gboolean
+ferry_migrate_open (FerryConnection  *connection,
+                    GError          **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ferry_connection_open_async (connection, NULL, store_cb, &result);
-  if (ferry_connection_open_finish (connection, wait_for (&result), error))
+  ferry_connection_open_async (connection, NULL, ferry_migrate_store_cb, &result);
+  if (ferry_connection_open_finish (connection, ferry_migrate_wait (&result), error))
     return TRUE;
   g_prefix_error (error, "%s: ", ferry_connection_get_uri (connection));
   return FALSE;
@@ -51,8 +51,8 @@ run (FerryReadiness  *readiness,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  ferry_readiness_run_async (readiness, NULL, store_cb, &result);
-  return ferry_readiness_run_finish (readiness, wait_for (&result), error);
+  ferry_readiness_run_async (readiness, NULL, ferry_migrate_store_cb, &result);
+  return ferry_readiness_run_finish (readiness, ferry_migrate_wait (&result), error);
 }
 
 /* Every host fix @fix_id the results offer, one after another. */
@@ -82,8 +82,8 @@ apply_fix (FerryReadiness  *readiness,
       g_autofree char *report = NULL;
       gboolean ok;
 
-      ferry_readiness_fix_async (readiness, todo->pdata[i], NULL, store_cb, &done);
-      ok = ferry_readiness_fix_finish (readiness, wait_for (&done), &report, error);
+      ferry_readiness_fix_async (readiness, todo->pdata[i], NULL, ferry_migrate_store_cb, &done);
+      ok = ferry_readiness_fix_finish (readiness, ferry_migrate_wait (&done), &report, error);
       g_printerr ("fix: %s %s\n%s\n", fix_id,
                   ferry_readiness_result_get_subject (todo->pdata[i]) ?: "", report ? report : "");
       if (!ok)
@@ -157,6 +157,25 @@ print_json (GListModel *results)
   g_print ("%s\n", json->str);
 }
 
+/* One line per result (severity, id, title), or with @json a JSON array. */
+void
+ferry_migrate_print_results (GListModel *results,
+                             gboolean    json)
+{
+  if (json)
+    {
+      print_json (results);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(FerryReadinessResult) r = g_list_model_get_item (results, i);
+
+      g_print ("%s\t%s\t%s\n", ferry_readiness_severity_to_string (ferry_readiness_result_get_severity (r)),
+               ferry_readiness_result_get_id (r), ferry_readiness_result_get_title (r));
+    }
+}
+
 int
 ferry_migrate_check (FerryMigrateCli       *cli,
                      FerryMigrationOptions *options,
@@ -170,7 +189,7 @@ ferry_migrate_check (FerryMigrateCli       *cli,
   g_autoptr(GError) error = NULL;
   GListModel *results;
 
-  if (!open_connection (source, &error) || !open_connection (destination, &error))
+  if (!ferry_migrate_open (source, &error) || !ferry_migrate_open (destination, &error))
     {
       g_printerr ("ferry-migrate: %s\n", error->message);
       return 2;
@@ -183,15 +202,6 @@ ferry_migrate_check (FerryMigrateCli       *cli,
     }
 
   results = ferry_readiness_get_results (readiness);
-  if (cli->json)
-    print_json (results);
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-      {
-        g_autoptr(FerryReadinessResult) r = g_list_model_get_item (results, i);
-
-        g_print ("%s\t%s\t%s\n", ferry_readiness_severity_to_string (ferry_readiness_result_get_severity (r)),
-                 ferry_readiness_result_get_id (r), ferry_readiness_result_get_title (r));
-      }
+  ferry_migrate_print_results (results, cli->json);
   return ferry_readiness_has_blockers (readiness) ? 1 : 0;
 }

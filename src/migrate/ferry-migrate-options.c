@@ -61,6 +61,12 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
     FLAG ("json", json, "With --check: print the results as a JSON array"),
     VALUE ("fix", G_OPTION_ARG_STRING, fix, "With --check: carry out these host fixes for every result "
            "that offers one, then check again", "FIX-ID,…"),
+    VALUE ("move-storage", G_OPTION_ARG_STRING, move_storage,
+           "Instead of migrating, move these disks into another storage pool of the same "
+           "host (live for a running VM, by cloning for a shut-off one); arguments: VM URI",
+           "DISK[,DISK…]=POOL"),
+    VALUE ("format", G_OPTION_ARG_STRING, format,
+           "With --move-storage: the copies' format (default: keep each disk's)", "qcow2|raw"),
     FLAG ("print-virsh", print_virsh, "Print the equivalent virsh command and exit"),
     FLAG ("quiet", quiet, "No progress lines"),
     FLAG ("commands", commands,
@@ -68,11 +74,15 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
           "bandwidth MIB, downtime MS, postcopy, cancel"),
     { NULL }
   };
-  GOptionContext *context = g_option_context_new ("VM SOURCE-URI DESTINATION-URI");
+  GOptionContext *context = g_option_context_new ("VM SOURCE-URI DESTINATION-URI\n"
+                                                  "  ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI");
 
   g_option_context_set_summary (context,
     "Migrate a libvirt VM with Ferry's engine. Progress goes to stderr, a JSON summary to "
-    "stdout; the exit status is 0 only when the VM ended where asked.");
+    "stdout; the exit status is 0 only when the VM ended where asked.\n\n"
+    "With --move-storage, the VM stays on its host and the disks move into POOL: --bandwidth "
+    "limits the live copy, --check only runs the checks, Ctrl+C cancels (the VM keeps its "
+    "original disks). The exit status is 0 only when every disk moved.");
   g_option_context_add_main_entries (context, entries, NULL);
   return context;
 }

@@ -18,6 +18,7 @@ typedef struct
   gboolean   abort_on_error, change_protection, timeout_suspend, timeout_postcopy;
   gboolean   print_virsh, quiet, commands, check, json;
   char      *fix;
+  char      *move_storage, *format;
   char      *migrate_disks, *disks_uri, *comp_methods, *migrateuri, *listen_address, *dname;
   int        disks_port, auto_converge_initial, auto_converge_increment;
   int        parallel_connections, timeout, postcopy_after, stall_timeout;
@@ -35,5 +36,20 @@ int                    ferry_migrate_check       (FerryMigrateCli        *cli,
                                                   const char             *vm,
                                                   const char             *source_uri,
                                                   const char             *destination_uri);
+
+/* Shared by the commands: wait for an async call on the default main context. */
+void                   ferry_migrate_store_cb    (GObject          *object,
+                                                  GAsyncResult     *result,
+                                                  gpointer          user_data);
+GAsyncResult          *ferry_migrate_wait        (GAsyncResult    **slot);
+gboolean               ferry_migrate_open        (FerryConnection  *connection,
+                                                  GError          **error);
+void                   ferry_migrate_print_results (GListModel     *results,
+                                                  gboolean          json);
+
+/* ferry-migrate-storage.c: --move-storage */
+int                    ferry_migrate_move_storage (FerryMigrateCli *cli,
+                                                  const char       *vm,
+                                                  const char       *uri);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
  *
  *   ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *   ferry-migrate --check [--json] [OPTIONS] VM SOURCE-URI DESTINATION-URI
+ *   ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI
  *
  * Options are named like virsh migrate's. Progress goes to stderr, a JSON
  * summary to stdout. The exit status is 0 only when the VM ended where it was
@@ -219,7 +220,14 @@ main (int   argc,
   /* Before anything touches libvirt, typed parameters included. */
   ferry_core_init ();
   context = ferry_migrate_cli_context (&cli);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 4)
+  if (g_option_context_parse (context, &argc, &argv, &error) && cli.move_storage != NULL)
+    {
+      if (argc == 3)
+        return ferry_migrate_move_storage (&cli, argv[1], argv[2]);
+      g_printerr ("usage: ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI\n");
+      return 2;
+    }
+  if (error != NULL || argc != 4)
     {
       g_printerr ("%s\n", error ? error->message : "usage: ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI");
       return 2;

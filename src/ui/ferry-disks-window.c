@@ -12,6 +12,7 @@
 
 #include "ferry-disk-group.h"
 #include "ferry-disks-window.h"
+#include "ferry-storage-move-window.h"
 
 struct _FerryDisksWindow
 {
@@ -295,6 +296,21 @@ reload_action (GtkWidget  *widget,
   ferry_disks_window_reload (FERRY_DISKS_WINDOW (widget));
 }
 
+/* The move changes the disks this window shows: read them again when it closes. */
+static void
+move_storage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FerryDisksWindow *self = FERRY_DISKS_WINDOW (widget);
+  FerryStorageMoveWindow *window = ferry_storage_move_window_new (self->connection, self->domain);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  g_signal_connect_object (window, "destroy", G_CALLBACK (ferry_disks_window_reload), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 ferry_disks_window_constructed (GObject *object)
 {
@@ -410,6 +426,7 @@ ferry_disks_window_class_init (FerryDisksWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "disks.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "disks.make-safe", NULL, make_safe_action);
   gtk_widget_class_install_action (widget_class, "disks.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "disks.move-storage", NULL, move_storage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
