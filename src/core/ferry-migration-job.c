@@ -137,6 +137,10 @@ _ferry_migration_explain (const char *message)
       N_("The link to the destination broke. The VM keeps running on the source; check the "
          "network and try again.") },
     { "keepalive", N_("A host stopped answering. The VM keeps running on the source.") },
+    { "client socket is closed",
+      N_("Ferry lost its connection to a host while the VM was moving (its libvirtd stopped or "
+         "restarted). libvirt settles the migration when it starts again; see where the VM runs "
+         "below.") },
     { "canceled by client", N_("The migration was cancelled; the VM keeps running on the source.") },
     { "already exists", N_("A VM with the same name or UUID already exists on the destination.") },
     { "offline migration must be specified with the persistent flag",

@@ -6,7 +6,8 @@
 # QEMU killed, and a cancel from Ferry. Kinds: live, live switched to post-copy, live with its
 # disk copied, offline (definition only; the guest is shut off and must stay defined once).
 #
-#   FERRY_FAULT_RUNS   runs per fault (default 1: each fault once, on a kind chosen in turn)
+#   FERRY_FAULT_RUNS   runs per fault (default 1: each fault once, on a kind chosen in turn;
+#                      the first argument, when given, overrides it)
 #   FERRY_FAULT_KINDS  kinds to use (default "live postcopy copy-storage offline")
 #   FERRY_FAULT_SEED   the seed (default: the time); printed, so any run can be repeated
 #
@@ -18,7 +19,7 @@
 source "$(dirname "$0")/lab-lib.sh"
 
 MIGRATE=${FERRY_MIGRATE:?FERRY_MIGRATE is not set}
-RUNS=${FERRY_FAULT_RUNS:-1}
+RUNS=${1:-${FERRY_FAULT_RUNS:-1}}
 read -r -a KINDS <<< "${FERRY_FAULT_KINDS:-live postcopy copy-storage offline}"
 SEED=${FERRY_FAULT_SEED:-$(date +%s)}
 FAULTS=(link-cut dest-libvirtd-kill src-libvirtd-restart dest-qemu-kill cancel)
