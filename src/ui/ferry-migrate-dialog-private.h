@@ -86,6 +86,7 @@ struct _FerryMigrateDialog
   GtkSpinButton          *bandwidth_spin;
   AdwActionRow           *max_downtime_row;
   GtkSpinButton          *max_downtime_spin;
+  AdwPreferencesGroup    *storage_only_group;
   GtkLabel               *problem_label;
   GtkLabel               *command_label;
   GtkStackPage           *readiness_stack_page;

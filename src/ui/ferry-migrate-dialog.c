@@ -25,6 +25,7 @@
 #include "ferry-format.h"
 #include "ferry-migrate-dialog-private.h"
 #include "ferry-migration-view.h"
+#include "ferry-storage-move-window.h"
 
 enum {
   PROP_0,
@@ -283,6 +284,23 @@ add_host_action (GtkWidget  *widget,
   ferry_connection_dialog_run_async (dialog, NULL, add_host_cb, g_object_ref (self));
 }
 
+/* "Move Storage Only…": the same host, another pool. The storage move has a
+ * window of its own (also reached from the VM's Disks window); it takes
+ * this dialog's place. */
+static void
+move_storage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  FerryMigrateDialog *self = FERRY_MIGRATE_DIALOG (widget);
+  FerryStorageMoveWindow *window = ferry_storage_move_window_new (self->source,
+                                                                  ferry_domain_get_uuid (self->domain));
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), gtk_window_get_transient_for (GTK_WINDOW (self)));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 /* For Migrate, in ferry-migrate-dialog-actions.c. */
 void
 _ferry_migrate_dialog_emit_job_started (FerryMigrateDialog *self,
@@ -360,6 +378,9 @@ ferry_migrate_dialog_constructed (GObject *object)
       subtitle = g_strdup_printf (_("%s on %s"), names,
                                   self->source ? ferry_connection_get_display_name (self->source) : "?");
       adw_window_title_set_subtitle (self->window_title, subtitle);
+      /* A storage move is one VM's. */
+      gtk_widget_set_visible (GTK_WIDGET (self->storage_only_group), self->domains->len == 1);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.move-storage", self->domains->len == 1);
       /* Presets all move live: only for running VMs. */
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.preset", all_active);
     }
@@ -599,6 +620,7 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
   BIND (max_downtime_spin);
   BIND (problem_label);
   BIND (command_label);
+  BIND (storage_only_group);
   BIND (readiness_stack_page);
   BIND (readiness_placeholder);
   BIND (readiness_vm_group);
@@ -616,6 +638,7 @@ ferry_migrate_dialog_class_init (FerryMigrateDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.copy-command", NULL,
                                    _ferry_migrate_dialog_copy_command_action);
   gtk_widget_class_install_action (widget_class, "dialog.add-host", NULL, add_host_action);
+  gtk_widget_class_install_action (widget_class, "dialog.move-storage", NULL, move_storage_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -17,6 +17,7 @@
 #include "ferry-migrate-dialog.h"
 #include "ferry-migrate-dialog-private.h"
 #include "ferry-migration-view.h"
+#include "ferry-storage-move-window.h"
 #include "ferry-test-gtk.h"
 #include "ferry-test-utils.h"
 
@@ -690,6 +691,34 @@ test_migrate (Fixture       *f,
   g_assert_nonnull (ferry_migration_job_get_message (job));
 }
 
+static gboolean
+move_ready (gpointer window)
+{
+  return ferry_storage_move_window_get_move (window) != NULL;
+}
+
+/* "Move Storage Only…" hands over to the storage move window for this VM on
+ * this host, which takes the dialog's place. */
+static void
+test_move_storage_only (Fixture       *f,
+                        gconstpointer  data)
+{
+  FerryMigrateDialog *dialog = open_dialog (f, f->host_a, "test");
+  GtkWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), "Move _Storage Only…"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.move-storage", NULL));
+  window = ferry_test_find_toplevel (FERRY_TYPE_STORAGE_MOVE_WINDOW);
+  g_assert_nonnull (window);
+  ferry_test_wait_until (move_ready, window, TIMEOUT_MS, "the storage move window to read the VM");
+  g_assert_cmpstr (ferry_storage_move_get_domain (ferry_storage_move_window_get_move (FERRY_STORAGE_MOVE_WINDOW (window))), ==,
+                   ferry_domain_get_uuid (find_domain (f->host_a, "test")));
+  ferry_test_flush ();
+  g_assert_null (dialog);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +739,8 @@ main (int   argc,
               fixture_set_up, test_command, fixture_tear_down);
   g_test_add ("/ui/migrate-dialog/advanced", Fixture, NULL,
               fixture_set_up, test_advanced, fixture_tear_down);
+  g_test_add ("/ui/migrate-dialog/move-storage-only", Fixture, NULL,
+              fixture_set_up, test_move_storage_only, fixture_tear_down);
   g_test_add ("/ui/migrate-dialog/migrate", Fixture, NULL,
               fixture_set_up, test_migrate, fixture_tear_down);
 

@@ -13,12 +13,14 @@
 
 #include "ferry-connection-dialog.h"
 #include "ferry-credential-dialog.h"
+#include "ferry-disks-window.h"
 #include "ferry-host-page.h"
 #include "ferry-host-row.h"
 #include "ferry-job-row.h"
 #include "ferry-pool-copy-dialog.h"
 #include "ferry-pool-editor.h"
 #include "ferry-preferences-window.h"
+#include "ferry-storage-move-window.h"
 #include "ferry-volumes-window.h"
 #include "ferry-window.h"
 
@@ -77,6 +79,21 @@ test_connection_dialog (void)
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Not connected: the VM's disk windows build and show that they have
+ * nothing to read. */
+static void
+test_disk_windows (void)
+{
+  g_autoptr(FerryConnection) c = ferry_connection_new ("test:///default");
+  GtkWidget *disks = GTK_WIDGET (ferry_disks_window_new (c, "test"));
+  GtkWidget *move = GTK_WIDGET (ferry_storage_move_window_new (c, "test"));
+
+  gtk_window_present (GTK_WINDOW (disks));
+  gtk_window_present (GTK_WINDOW (move));
+  gtk_window_destroy (GTK_WINDOW (disks));
+  gtk_window_destroy (GTK_WINDOW (move));
 }
 
 static void
@@ -139,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/ui/templates/credential-dialog", test_credential_dialog);
   g_test_add_func ("/ui/templates/connection-dialog", test_connection_dialog);
   g_test_add_func ("/ui/templates/pool-windows", test_pool_windows);
+  g_test_add_func ("/ui/templates/disk-windows", test_disk_windows);
 
   return g_test_run ();
 }
