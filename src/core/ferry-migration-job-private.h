@@ -61,7 +61,15 @@ typedef struct
   GError         *error;
   FerryJobStats   final_stats;
   gboolean        have_final_stats;
+  char           *tidied;          /* leftover definitions removed, or NULL */
 } FerryMigrateResult;
+
+/* ferry-migration-job-placement.c: in the migration's worker thread. */
+FerryPlacement _ferry_migration_job_verify_placement   (FerryMigrationJob *self);
+gboolean       _ferry_migration_job_destination_has_vm (FerryMigrationJob *self);
+char          *_ferry_migration_job_tidy_leftovers     (FerryMigrationJob *self,
+                                                        FerryPlacement     placement,
+                                                        gboolean           destination_had_it);
 
 /* ferry-migration-job-workers.c: each runs in a worker thread. */
 void  _ferry_migration_job_prepare_worker (GTask *, gpointer, gpointer, GCancellable *);

@@ -201,89 +201,6 @@ _ferry_migration_job_prepare_worker (GTask        *task,
 
 /* ---------------------------------------------------------------- migrate */
 
-/* What a host says of the VM. */
-enum {
-  ACTIVITY_UNKNOWN = -2,   /* the host did not answer */
-  ACTIVITY_ABSENT = -1,
-  ACTIVITY_DEFINED = 0,
-  ACTIVITY_RUNNING = 1,
-};
-
-static int
-domain_activity (virConnectPtr  conn,
-                 const char    *uuid)
-{
-  virDomainPtr d;
-  int active;
-
-  if (conn == NULL)
-    return ACTIVITY_UNKNOWN;
-  d = virDomainLookupByUUIDString (conn, uuid);
-  if (d == NULL)
-    {
-      /* "No such domain" only counts from a host that still answers. */
-      active = virConnectIsAlive (conn) == 1 ? ACTIVITY_ABSENT : ACTIVITY_UNKNOWN;
-      virResetLastError ();
-      return active;
-    }
-  active = virDomainIsActive (d);
-  virDomainFree (d);
-  virResetLastError ();
-  return active < 0 ? ACTIVITY_UNKNOWN : active;
-}
-
-/* The VM on a host whose connection is gone (a libvirtd restarting after a
- * crash): asked again through new connections, a few times, for at most
- * about 20 s. libvirtd's own recovery of a broken migration runs as it
- * starts, so its answer is the settled one. */
-static int
-domain_activity_reopened (const char *uri,
-                          const char *uuid)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
-
-  for (guint attempt = 0; uri != NULL && attempt < 5 && g_get_monotonic_time () < deadline; attempt++)
-    {
-      virConnectPtr conn = virConnectOpen (uri);
-      int activity = domain_activity (conn, uuid);
-
-      if (conn != NULL)
-        virConnectClose (conn);
-      virResetLastError ();
-      if (activity != ACTIVITY_UNKNOWN)
-        return activity;
-      g_usleep (2 * G_USEC_PER_SEC);
-    }
-  return ACTIVITY_UNKNOWN;
-}
-
-static FerryPlacement
-verify_placement (FerryMigrationJob *self)
-{
-  /* A destination that stopped answering would hang this question too. */
-  gboolean lost = g_atomic_int_get (&self->destination_lost);
-  int src, dst;
-
-  src = domain_activity (self->sconn, self->uuid);
-  if (src == ACTIVITY_UNKNOWN)
-    src = domain_activity_reopened (ferry_connection_get_uri (self->source), self->uuid);
-  /* Peer-to-peer has no destination connection: look there ourselves. */
-  dst = lost ? ACTIVITY_UNKNOWN : domain_activity (self->dconn, self->uuid);
-  if (dst == ACTIVITY_UNKNOWN && !lost)
-    dst = domain_activity_reopened (self->plan.destination_uri, self->uuid);
-
-  if (src == ACTIVITY_RUNNING && dst == ACTIVITY_RUNNING)
-    return FERRY_PLACEMENT_BOTH;
-  if (src == ACTIVITY_RUNNING)
-    return FERRY_PLACEMENT_SOURCE;
-  if (dst == ACTIVITY_RUNNING)
-    return FERRY_PLACEMENT_DESTINATION;
-  /* "Neither" is an alarm: only when both hosts really said so. */
-  if (src == ACTIVITY_UNKNOWN || dst == ACTIVITY_UNKNOWN)
-    return FERRY_PLACEMENT_UNKNOWN;
-  return FERRY_PLACEMENT_NEITHER;
-}
-
 static gboolean
 completed_stats (virConnectPtr  conn,
                  const char    *uuid,
@@ -319,10 +236,13 @@ _ferry_migration_job_migrate_worker (GTask        *task,
   FerryMigrationJob *self = source_object;
   FerryMigrateResult *result = g_new0 (FerryMigrateResult, 1);
   const FerryMigrationPlan *plan = &self->plan;
+  gboolean destination_had_it;
   int ret;
 
   FERRY_LIBVIRT_ENTER ();
 
+  /* A definition the destination has before is the user's, never tidied away. */
+  destination_had_it = _ferry_migration_job_destination_has_vm (self);
   if (plan->peer_to_peer)
     {
       ret = virDomainMigrateToURI3 (self->dom, plan->destination_uri,
@@ -345,7 +265,8 @@ _ferry_migration_job_migrate_worker (GTask        *task,
   result->have_final_stats = (!g_atomic_int_get (&self->destination_lost) &&
                               completed_stats (self->dconn, self->uuid, &result->final_stats)) ||
                              completed_stats (self->sconn, self->uuid, &result->final_stats);
-  result->placement = verify_placement (self);
+  result->placement = _ferry_migration_job_verify_placement (self);
+  result->tidied = _ferry_migration_job_tidy_leftovers (self, result->placement, destination_had_it);
 
   g_task_return_pointer (task, result, g_free);
 }

@@ -137,6 +137,9 @@ _ferry_migration_explain (const char *message)
       N_("The link to the destination broke. The VM keeps running on the source; check the "
          "network and try again.") },
     { "keepalive", N_("A host stopped answering. The VM keeps running on the source.") },
+    { "qemu unexpectedly closed the monitor",
+      N_("The QEMU process of the VM on one host ended unexpectedly (it crashed or was killed). "
+         "See below where the VM runs.") },
     { "client socket is closed",
       N_("Ferry lost its connection to a host while the VM was moving (its libvirtd stopped or "
          "restarted). libvirt settles the migration when it starts again; see where the VM runs "
@@ -341,6 +344,7 @@ migrate_cb (GObject      *object,
   FerryMigrationJob *self = FERRY_MIGRATION_JOB (object);
   g_autofree FerryMigrateResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
   g_autoptr(GError) libvirt_error = g_steal_pointer (&result->error);
+  g_autofree char *tidied = g_steal_pointer (&result->tidied);
   GError *error;
   g_autofree char *where = NULL;
 
@@ -375,6 +379,8 @@ migrate_cb (GObject      *object,
                                 FERRY_EVENT_SEVERITY_WARNING : FERRY_EVENT_SEVERITY_ERROR,
                                 NULL, error->message);
     }
+  if (tidied != NULL)
+    _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_WARNING, NULL, tidied);
   _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, where);
   finish (self, error);
 }

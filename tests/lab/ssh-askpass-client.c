@@ -26,6 +26,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include "ferry-core.h"
 
 typedef struct
@@ -145,6 +148,8 @@ main (int   argc,
   g_autoptr(FerryAskpassServer) askpass = NULL;
   g_autoptr(FerryConnectionManager) manager = NULL;
   g_autofree char *refuse = NULL;
+  g_autofree char *settings_file = NULL;
+  g_autoptr(GSettings) settings = NULL;
   FerryConnection *connection;
   FerryConnectionState state;
   const char *askpass_program = g_getenv ("FERRY_ASKPASS");
@@ -157,6 +162,8 @@ main (int   argc,
     { "wrong-first", 0, 0, G_OPTION_ARG_NONE, &client.wrong_first, "Answer the first password prompt wrongly", NULL },
     { "refuse", 0, 0, G_OPTION_ARG_STRING, &refuse, "Cancel prompts of this kind: host-key, password or all", "WHAT" },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Give up after SECONDS (default 60)", "SECONDS" },
+    { "settings", 0, 0, G_OPTION_ARG_FILENAME, &settings_file,
+      "Save the host in Ferry's settings, kept in this key file (as the app saves added hosts)", "FILE" },
     { NULL }
   };
 
@@ -197,10 +204,16 @@ main (int   argc,
     }
   ferry_askpass_server_export_environment (askpass);
 
-  manager = ferry_connection_manager_new (NULL);
+  if (settings_file != NULL)
+    {
+      g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (settings_file, "/", NULL);
+
+      settings = g_settings_new_with_backend (SCHEMA_ID, backend);
+    }
+  manager = ferry_connection_manager_new (settings);
   ferry_connection_manager_set_askpass_server (manager, askpass);
   g_signal_connect (manager, "auth-request", G_CALLBACK (auth_request_cb), &client);
-  connection = ferry_connection_manager_add (manager, argv[1], NULL, FALSE, FALSE);
+  connection = ferry_connection_manager_add (manager, argv[1], NULL, FALSE, settings != NULL);
 
   started = g_get_monotonic_time ();
   timeout_id = g_timeout_add_seconds (timeout, timeout_cb, &client);
@@ -230,6 +243,8 @@ main (int   argc,
     printf ("error=%s\n", escaped);
   }
   fflush (stdout);
+  if (settings != NULL)
+    g_settings_sync ();
 
   return state == FERRY_CONNECTION_STATE_CONNECTED ? 0 : 1;
 }

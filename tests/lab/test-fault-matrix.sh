@@ -86,10 +86,10 @@ inject() {
   esac
 }
 
-declare -A RUN_N LOST DUP LEFT CLEAN
+declare -A RUN_N LOST DUP LEFT CLEAN STALLED
 for fault in "${FAULTS[@]}"; do
   for ((r = 0; r < RUNS; r++)); do
-    kind=${KINDS[$(((TAP_N + r) % ${#KINDS[@]}))]}
+    kind=${KINDS[$((TAP_N % ${#KINDS[@]}))]}   # the kinds in turn, across faults too
     dom=$(guest_of "$kind")
     from=$(where "$kind")
     if [[ -z $from ]]; then make_guest "$kind" || bail_out "cannot start $kind guest"; from=a; fi
@@ -172,14 +172,18 @@ for fault in "${FAULTS[@]}"; do
     if lab_wait_tick "$now_at" $dom "$(lab_last_tick "$now_at" $dom)" 20; then
       tap_ok "$desc: runs once, on $now_at, ticking (was at tick $ticks); $( ((rc == 0)) && echo migrated || echo "Ferry: ${msg:0:90}")"
     else
-      tap_not_ok "$desc: runs once on $now_at but its guest stopped ticking"; make_guest "$kind"
+      STALLED[$class]=$((${STALLED[$class]:-0} + 1))
+      tap_not_ok "$desc: runs once on $now_at but its guest stopped ticking"
+      tap_diag "state a: $(lab_domstate a $dom), b: $(lab_domstate b $dom); last tick a: $(lab_last_tick a $dom), b: $(lab_last_tick b $dom)"
+      tap_diag "$(tail -n 3 "$("$LAB" serial-log "$now_at" $dom)" 2> /dev/null)"
+      make_guest "$kind"
     fi
   done
 done
 
-echo "# class                             runs  lost  duplicated  left-behind  clear-outcome"
+echo "# class                             runs  lost  duplicated  left-behind  guest-stalled  clear-outcome"
 for class in $(printf '%s\n' "${!RUN_N[@]}" | sort); do
-  printf '# %-33s %4d  %4d  %10d  %11d  %13d\n' "$class" "${RUN_N[$class]}" "${LOST[$class]:-0}" \
-    "${DUP[$class]:-0}" "${LEFT[$class]:-0}" "${CLEAN[$class]:-0}"
+  printf '# %-33s %4d  %4d  %10d  %11d  %13d  %13d\n' "$class" "${RUN_N[$class]}" "${LOST[$class]:-0}" \
+    "${DUP[$class]:-0}" "${LEFT[$class]:-0}" "${STALLED[$class]:-0}" "${CLEAN[$class]:-0}"
 done
 tap_done

@@ -14,6 +14,9 @@
 #   b. the key is now known; a wrong password first: ssh asks again, the right one connects
 #   c. refusing the host key fails, with ssh's error, in bounded time
 #   d. refusing the password fails, with ssh's error, in bounded time
+#   e. the password reaches no log and no file: a login with every debug message on, the host
+#      saved in Ferry's settings (a key file) and a home directory of its own; the password is
+#      in none of the output and none of the files written
 source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
 CLIENT=${FERRY_SSH_ASKPASS_CLIENT:-}
@@ -27,7 +30,7 @@ PASSWORD=$(lab password) || bail_out "tools/lab password failed (lab too old? ru
 FINGERPRINT=$(ssh-keygen -lf "$LAB_DIR/ssh/host-b-key.pub" | awk '{ print $2 }')
 [[ $FINGERPRINT == SHA256:* ]] || bail_out "cannot read host b's key fingerprint from $LAB_DIR/ssh/host-b-key.pub"
 
-tap_plan 10
+tap_plan 12
 
 trap 'lab_remove_guest $GUEST' EXIT
 lab_remove_guest $GUEST
@@ -37,14 +40,15 @@ EXPECTED_DOMAINS=$(timeout 30 "$LAB" virsh b list --all --name | grep -c .)
 
 # run_client [CLIENT OPTIONS...]: sets OUT, RC and SECS. No DISPLAY, no controlling terminal
 # (setsid), bounded twice: by the client's own --timeout and by timeout(1) around it.
-OUT="" RC=0 SECS=0
+OUT="" RC=0 SECS=0 CLIENT_ENV=()
 run_client() {
   local t0; t0=$(now); RC=0
-  OUT=$(lab exec env -u DISPLAY -u WAYLAND_DISPLAY FERRY_ASKPASS="$FERRY_ASKPASS" \
+  OUT=$(lab exec env -u DISPLAY -u WAYLAND_DISPLAY FERRY_ASKPASS="$FERRY_ASKPASS" "${CLIENT_ENV[@]}" \
     setsid -w timeout 90 "$CLIENT" --timeout=60 "$@" "$URI" "$PASSWORD" 2>&1 < /dev/null) || RC=$?
   SECS=$(elapsed "$t0")
   tap_diag "client $* ($SECS s, exit $RC):"
-  tap_diag "$OUT"
+  # With every debug log on (e.), only the client's own report lines.
+  if ((${#CLIENT_ENV[@]})); then tap_diag "$(grep -E '^(prompt|state|domains|error)' <<< "$OUT")"; else tap_diag "$OUT"; fi
 }
 
 field() { sed -n "s/^$1=//p" <<< "$OUT" | head -n 1; }                 # state, domains, error
@@ -117,6 +121,27 @@ if awk -v s="$SECS" 'BEGIN { exit !(s < 30) }' && [[ $(field state) != timeout ]
   tap_ok "d: and fails promptly ($SECS s; ssh asked $(grep -c 'kind=secret' <<< "$OUT") time(s))"
 else
   tap_not_ok "d: and fails promptly ($SECS s, state '$(field state)')"
+fi
+
+# ---------------------------------------------- e. the password leaks nowhere
+SECRET_HOME=$(mktemp -d)
+trap 'lab_remove_guest $GUEST; rm -rf "$SECRET_HOME"' EXIT
+CLIENT_ENV=(HOME="$SECRET_HOME" XDG_CONFIG_HOME="$SECRET_HOME/config" XDG_CACHE_HOME="$SECRET_HOME/cache"
+            XDG_DATA_HOME="$SECRET_HOME/data" XDG_STATE_HOME="$SECRET_HOME/state" XDG_RUNTIME_DIR="$SECRET_HOME/run"
+            G_MESSAGES_DEBUG=all LIBVIRT_DEBUG=1 LIBVIRT_LOG_OUTPUTS="1:stderr")
+mkdir -p "$SECRET_HOME/run" && chmod 700 "$SECRET_HOME/run"
+run_client --settings="$SECRET_HOME/config/ferry-settings.ini"
+if [[ $RC == 0 ]] && grep -q "$URI" "$SECRET_HOME/config/ferry-settings.ini" 2> /dev/null; then
+  tap_ok "e: logged in with every debug log on; the host is saved in the settings file"
+else
+  tap_not_ok "e: logged in with every debug log on; the host is saved in the settings file (exit $RC)"
+fi
+leaks=$( { grep -c -F -- "$PASSWORD" <<< "$OUT"; grep -rl -F -- "$PASSWORD" "$SECRET_HOME"; } 2> /dev/null |
+         grep -v '^0$' || true)
+if [[ -z $leaks && $(wc -l <<< "$OUT") -gt 20 ]]; then
+  tap_ok "e: the password is in none of the $(wc -l <<< "$OUT") lines of output and none of the files written under the home"
+else
+  tap_not_ok "e: the password leaks: ${leaks:-too little output to tell}"
 fi
 
 tap_done
