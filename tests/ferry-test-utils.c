@@ -84,6 +84,31 @@ ferry_test_wait_property (gpointer    object,
   ferry_test_wait_until (property_matches, &wait, timeout_ms, what);
 }
 
+void
+ferry_test_store_result (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+result_stored (gpointer user_data)
+{
+  return *(GAsyncResult **)user_data != NULL;
+}
+
+GAsyncResult *
+ferry_test_wait_result (GAsyncResult **slot,
+                        guint          timeout_ms,
+                        const char    *what)
+{
+  ferry_test_wait_until (result_stored, slot, timeout_ms, what);
+  return g_steal_pointer (slot);
+}
+
 char *
 ferry_test_write_host (guint n_domains)
 {

@@ -25,6 +25,18 @@ void   ferry_test_wait_property  (gpointer            object,
                                   int                 value,
                                   guint               timeout_ms);
 
+/* A GAsyncReadyCallback for ferry_test_wait_result(): @user_data is a
+ * GAsyncResult ** that receives a reference to the result. */
+void   ferry_test_store_result   (GObject            *object,
+                                  GAsyncResult       *result,
+                                  gpointer            user_data);
+
+/* Waits until ferry_test_store_result() has set *@slot, and hands the result
+ * over (transfer full). */
+GAsyncResult *ferry_test_wait_result (GAsyncResult  **slot,
+                                      guint           timeout_ms,
+                                      const char     *what);
+
 /* Writes a libvirt test-driver host with @n_domains domains: every third shut
  * off, every fifth paused, every seventh transient; names vm-00000…
  * Returns: (transfer full): the `test:///…` URI of the file. */
