@@ -80,7 +80,8 @@ fuzz_set_property (GObject    *object,
   g_auto(GValue) value = G_VALUE_INIT;
   GType type;
 
-  if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE) || (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
+  if (pspec == NULL || !(pspec->flags & G_PARAM_WRITABLE) ||
+      (pspec->flags & G_PARAM_CONSTRUCT_ONLY))
     return FALSE;
   type = G_PARAM_SPEC_VALUE_TYPE (pspec);
   g_value_init (&value, type);

@@ -49,6 +49,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   char *xml = text[0] == '<' ? text : strstr (text, "\n<");
   g_auto(GStrv) edits = NULL;
+  const char *name;
 
   /* The edits are typed text: valid UTF-8. The document is whatever a
    * libvirt host sends. */
@@ -92,6 +93,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   (void)ferry_pool_config_get_uuid (config);
   (void)ferry_pool_config_get_pool_type (config);
   check_written (config);
-  g_free (ferry_pool_check_volume_name (ferry_pool_config_get_field (config, FERRY_POOL_FIELD_NAME)));
+  /* The volume dialog's name check, on whatever text the pool name holds. */
+  name = ferry_pool_config_get_field (config, FERRY_POOL_FIELD_NAME);
+  g_free (ferry_pool_check_volume_name (name));
   return 0;
 }
