@@ -52,30 +52,6 @@ ferry_test_wait_until (FerryTestCondition  condition,
     g_error ("timed out after %u ms waiting for %s", timeout_ms, what);
 }
 
-/* An async callback whose user data is a GAsyncResult * slot to fill. */
-void
-ferry_test_store_result_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  *(GAsyncResult **)user_data = g_object_ref (result);
-}
-
-static gboolean
-slot_filled (gpointer user_data)
-{
-  return *(GAsyncResult **)user_data != NULL;
-}
-
-GAsyncResult *
-ferry_test_wait_result (GAsyncResult **slot,
-                        guint          timeout_ms,
-                        const char    *what)
-{
-  ferry_test_wait_until (slot_filled, slot, timeout_ms, what);
-  return g_steal_pointer (slot);
-}
-
 static gboolean
 property_matches (gpointer user_data)
 {
@@ -106,6 +82,31 @@ ferry_test_wait_property (gpointer    object,
                                            G_OBJECT_TYPE_NAME (object), property, value);
 
   ferry_test_wait_until (property_matches, &wait, timeout_ms, what);
+}
+
+void
+ferry_test_store_result (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+result_stored (gpointer user_data)
+{
+  return *(GAsyncResult **)user_data != NULL;
+}
+
+GAsyncResult *
+ferry_test_wait_result (GAsyncResult **slot,
+                        guint          timeout_ms,
+                        const char    *what)
+{
+  ferry_test_wait_until (result_stored, slot, timeout_ms, what);
+  return g_steal_pointer (slot);
 }
 
 char *

@@ -19,21 +19,23 @@ void   ferry_test_wait_until     (FerryTestCondition  condition,
                                   guint               timeout_ms,
                                   const char         *what);
 
-/* Pass ferry_test_store_result_cb with a GAsyncResult * slot (initially NULL) as user
- * data; ferry_test_wait_result() waits for it and returns the result (transfer full),
- * emptying the slot for the next call. */
-void          ferry_test_store_result_cb (GObject       *object,
-                                          GAsyncResult  *result,
-                                          gpointer       user_data);
-GAsyncResult *ferry_test_wait_result     (GAsyncResult **slot,
-                                          guint          timeout_ms,
-                                          const char    *what);
-
 /* Waits until @object's boolean or enum @property equals @value. */
 void   ferry_test_wait_property  (gpointer            object,
                                   const char         *property,
                                   int                 value,
                                   guint               timeout_ms);
+
+/* A GAsyncReadyCallback for ferry_test_wait_result(): @user_data is a
+ * GAsyncResult ** that receives a reference to the result. */
+void   ferry_test_store_result   (GObject            *object,
+                                  GAsyncResult       *result,
+                                  gpointer            user_data);
+
+/* Waits until ferry_test_store_result() has set *@slot, and hands the result
+ * over (transfer full). */
+GAsyncResult *ferry_test_wait_result (GAsyncResult  **slot,
+                                      guint           timeout_ms,
+                                      const char     *what);
 
 /* Writes a libvirt test-driver host with @n_domains domains: every third shut
  * off, every fifth paused, every seventh transient; names vm-00000…

@@ -15,6 +15,7 @@ FERRY_PACKAGES=(
   at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0
   fonts-cantarell adwaita-icon-theme hicolor-icon-theme
   valgrind
+  clang libclang-rt-14-dev
 )
 
 ferry_log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
@@ -37,6 +38,7 @@ ferry_install_packages() {
 }
 
 # ferry_build [BUILDDIR [meson options…]]
+# Builds everything, or only the ninja targets named in FERRY_TARGETS.
 ferry_build() {
   local dir=${1:-$FERRY_BUILD}
   shift || true
@@ -44,5 +46,6 @@ ferry_build() {
     meson setup "$dir" "$FERRY_TOP" -Dwerror=true "$@" > "$dir.setup.log" 2>&1 ||
       { cat "$dir.setup.log" >&2; return 1; }
   fi
-  ninja -C "$dir" > "$dir.ninja.log" 2>&1 || { tail -50 "$dir.ninja.log" >&2; return 1; }
+  # shellcheck disable=SC2086 # FERRY_TARGETS is a list of words
+  ninja -C "$dir" ${FERRY_TARGETS:-} > "$dir.ninja.log" 2>&1 || { tail -50 "$dir.ninja.log" >&2; return 1; }
 }

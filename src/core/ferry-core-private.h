@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -20,6 +20,11 @@ void _ferry_libvirt_enter (const char *where);
  * callback may outlive the object it reports to. */
 GWeakRef *_ferry_weak_ref_new  (gpointer object);
 void      _ferry_weak_ref_free (void    *ref);
+
+/* Whether @path has a "." or ".." component: paths from users are written
+ * without them (they would climb out of where they belong, and GUri resolves
+ * them, changing a URI's path). */
+gboolean  _ferry_path_has_dot_component (const char *path);
 
 /* The text of the first node @xpath selects in @xml, or NULL. Pure. */
 char     *_ferry_xml_xpath_string (const char *xml,

@@ -120,3 +120,14 @@ _ferry_xml_xpath_string (const char *xml,
   xmlFreeDoc (doc);
   return text;
 }
+
+gboolean
+_ferry_path_has_dot_component (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+      return TRUE;
+  return FALSE;
+}

@@ -87,6 +87,7 @@ data_uri_problem (const char  *uri,
                   DataUriKind  kind)
 {
   g_autoptr(GUri) parsed = NULL;
+  g_autoptr(GError) error = NULL;
   const char *scheme;
   const char *host;
   const char *path;
@@ -98,7 +99,12 @@ data_uri_problem (const char  *uri,
                             : _("The migration address “%s” contains a space or a control character"),
                             uri);
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS, NULL);
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NON_DNS, &error);
+  if (g_error_matches (error, G_URI_ERROR, G_URI_ERROR_BAD_PORT))
+    return g_strdup_printf (disks
+                            ? _("The port in the disk migration URI “%s” is not a number from 1 to 65535")
+                            : _("The port in the migration address “%s” is not a number from 1 to 65535"),
+                            uri);
   if (parsed == NULL)
     return g_strdup_printf (disks
                             ? _("The disk migration URI “%s” is not a URI such as tcp://10.0.0.2:49153")
@@ -130,6 +136,12 @@ data_uri_problem (const char  *uri,
                             ? _("The disk migration URI “%s” names no host")
                             : _("The migration address “%s” names no host"),
                             uri);
+  /* libvirt hands the host on to QEMU as it is ("tcp:HOST:PORT"). */
+  if (!g_hostname_is_ip_address (host) && !is_host_name (host))
+    return g_strdup_printf (disks
+                            ? _("The disk migration URI names “%s”, which is neither an IP address nor a host name")
+                            : _("The migration address names “%s”, which is neither an IP address nor a host name"),
+                            host);
   return NULL;
 }
 
@@ -150,6 +162,18 @@ destination_uri_problem (const char *uri)
   return NULL;
 }
 
+/* libvirt's disk targets are a bus prefix and a letter index (vda, sdb,
+ * hdc, xvdaa): ASCII letters and digits. Anything else, "," above all (virsh
+ * joins the list with commas), is a mistake. */
+static gboolean
+is_disk_target (const char *disk)
+{
+  for (const char *p = disk; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 disks_problem (char **disks)
 {
@@ -161,7 +185,7 @@ disks_problem (char **disks)
        * --migrate-disks, so a comma would split one into two. */
       if (*disk == '\0')
         return g_strdup (_("A disk to copy has no name"));
-      if (has_control_or_space (disk) || strchr (disk, ',') != NULL || strchr (disk, '/') != NULL)
+      if (!is_disk_target (disk))
         return g_strdup_printf (_("“%s” is not a disk target such as vda"), disk);
       for (guint j = 0; j < i; j++)
         if (g_strcmp0 (disks[j], disk) == 0)
@@ -193,6 +217,8 @@ methods_problem (const Options *o)
 
       for (guint k = 0; k < G_N_ELEMENTS (compression_method_names); k++)
         known |= g_strcmp0 (method, compression_method_names[k]) == 0;
+      if (method[0] == '\0')
+        return g_strdup (_("A compression method has no name; use xbzrle, mt, zlib or zstd"));
       if (!known)
         return g_strdup_printf (_("“%s” is not a compression method; use xbzrle, mt, zlib or zstd"),
                                 method);
@@ -277,6 +303,20 @@ bandwidth_problem (guint64  value,
                           max);
 }
 
+/* virsh reads --timeout as an int, and the job counts the seconds to the
+ * post-copy switch in one. */
+static char *
+seconds_problem (guint    seconds,
+                 gboolean postcopy)
+{
+  if (seconds <= G_MAXINT)
+    return NULL;
+  return g_strdup_printf (postcopy
+                          ? _("Switching to post-copy can wait at most %d seconds")
+                          : _("The timeout must be at most %d seconds"),
+                          G_MAXINT);
+}
+
 /* What is wrong with the option's value itself, whatever the others are. */
 static char *
 value_problem (const Options *o,
@@ -357,6 +397,12 @@ value_problem (const Options *o,
       if (o->postcopy_after == FERRY_MIGRATION_POSTCOPY_AFTER_SECONDS && o->postcopy_after_seconds == 0)
         return g_strdup (_("Say after how many seconds to switch to post-copy"));
       return NULL;
+
+    case PROP_POSTCOPY_AFTER_SECONDS:
+      return seconds_problem (o->postcopy_after_seconds, TRUE);
+
+    case PROP_TIMEOUT:
+      return seconds_problem (o->timeout, FALSE);
 
     case PROP_BANDWIDTH:
       return bandwidth_problem (o->bandwidth, FALSE);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ferry-core-private.h"
 #include "ferry-error.h"
 #include "ferry-pool-config.h"
 #include "ferry-pool.h"
@@ -133,8 +134,6 @@ check_absolute_path (const char *path,
                      const char *what_empty,
                      const char *example)
 {
-  g_auto(GStrv) parts = NULL;
-
   if (path[0] == '\0')
     return g_strdup (what_empty);
   if (path[0] != '/')
@@ -144,10 +143,8 @@ check_absolute_path (const char *path,
     return g_strdup (_("Remove the “/” at the end"));
   if (strstr (path, "//") != NULL)
     return g_strdup (_("The path contains “//”"));
-  parts = g_strsplit (path, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return g_strdup (_("Write the path without “.” or “..”"));
+  if (_ferry_path_has_dot_component (path))
+    return g_strdup (_("Write the path without “.” or “..”"));
   for (const char *p = path; *p != '\0'; p++)
     if (g_ascii_iscntrl (*p))
       return g_strdup (_("The path cannot contain tabs, line breaks or other control characters"));
@@ -167,6 +164,12 @@ check_source_dir (const char *dir,
                      _("Enter the share name, such as vms"));
   if (strchr (dir, ' ') != NULL && is_format (format, "glusterfs"))
     return g_strdup (_("A Gluster volume name has no spaces"));
+  for (const char *p = dir; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return g_strdup (_("The source cannot contain tabs, line breaks or other control characters"));
+  /* A subdirectory of the volume or share is fine; climbing out of it is not. */
+  if (_ferry_path_has_dot_component (dir))
+    return g_strdup (_("Write the source without “.” or “..”"));
   return NULL;
 }
 
@@ -438,5 +441,27 @@ ferry_pool_check_volume_name (const char *name)
       return g_strdup (_("The name cannot contain tabs, line breaks or other control characters"));
   if (strlen (name) > 255)
     return g_strdup (_("The name is too long: at most 255 bytes"));
+  return NULL;
+}
+
+/**
+ * ferry_pool_check_volume_size:
+ * @capacity: the size the guest sees, in bytes
+ * @allocation: how much to allocate now, in bytes
+ *
+ * Returns: (transfer full) (nullable): what is wrong with the sizes of a new
+ *   volume; NULL when they are fine
+ */
+char *
+ferry_pool_check_volume_size (guint64 capacity,
+                              guint64 allocation)
+{
+  if (capacity == 0)
+    return g_strdup (_("Enter a size for the volume"));
+  /* qemu-img and QEMU keep image sizes in an int64. */
+  if (capacity > G_MAXINT64)
+    return g_strdup (_("The size is too big: at most 8 EiB"));
+  if (allocation > capacity)
+    return g_strdup (_("The space to allocate now cannot be more than the size"));
   return NULL;
 }

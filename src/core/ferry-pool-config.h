@@ -68,5 +68,7 @@ gboolean         ferry_pool_config_validate         (FerryPoolConfig  *self,
                                                      GListModel       *pools,
                                                      GError          **error);
 char            *ferry_pool_check_volume_name       (const char       *name);
+char            *ferry_pool_check_volume_size       (guint64           capacity,
+                                                     guint64           allocation);
 
 G_END_DECLS

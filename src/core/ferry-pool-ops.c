@@ -200,7 +200,8 @@ define_work (PoolCall  *call,
  *
  * Defines (or, for a config loaded from an existing pool, redefines) the
  * pool @config describes. The XML is taken now: later edits of @config are
- * not part of this call. Validate @config first.
+ * not part of this call. A @config that fails ferry_pool_config_validate()
+ * is refused with its message, and nothing is sent to the host.
  */
 void
 ferry_pool_define_async (FerryConnection     *connection,
@@ -209,10 +210,21 @@ ferry_pool_define_async (FerryConnection     *connection,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
+  g_autoptr(GError) error = NULL;
   PoolCall *call;
 
   g_return_if_fail (FERRY_IS_CONNECTION (connection));
   g_return_if_fail (FERRY_IS_POOL_CONFIG (config));
+
+  /* The editor validates as the user types; this makes sure a definition it
+   * did not check never reaches the host. (Duplicates are the host's to
+   * refuse: the pool list the editor checks them against may be stale.) */
+  if (!ferry_pool_config_validate (config, NULL, &error))
+    {
+      g_task_report_error (connection, callback, user_data, ferry_pool_define_async,
+                           g_steal_pointer (&error));
+      return;
+    }
 
   call = _ferry_pool_call_new (ferry_pool_config_get_field (config, FERRY_POOL_FIELD_NAME),
                                define_work, NULL);

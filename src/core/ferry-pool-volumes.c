@@ -177,10 +177,27 @@ ferry_pool_create_volume_async (FerryConnection     *connection,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
+  g_autofree char *problem = NULL;
   PoolCall *call;
 
   g_return_if_fail (FERRY_IS_CONNECTION (connection));
   g_return_if_fail (pool_name != NULL && name != NULL && format != NULL);
+
+  /* Refused here, before anything reaches the host, in the words the form
+   * uses. */
+  problem = ferry_pool_check_volume_name (name);
+  if (problem == NULL)
+    problem = ferry_pool_check_volume_size (capacity, allocation);
+  if (problem == NULL && !g_str_equal (format, "qcow2") && !g_str_equal (format, "raw"))
+    /* Translators: %s is a disk image format */
+    problem = g_strdup_printf (_("“%s” is not a volume format Ferry creates: use qcow2 or raw"),
+                               format);
+  if (problem != NULL)
+    {
+      g_task_report_new_error (connection, callback, user_data, ferry_pool_create_volume_async,
+                               FERRY_ERROR, FERRY_ERROR_INVALID_INPUT, "%s", problem);
+      return;
+    }
 
   call = _ferry_pool_call_new (pool_name, create_work, NULL);
   call->xml = _ferry_pool_volume_xml (name, format, capacity, allocation);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ferry-enums.h"
+#include "ferry-core-private.h"
 #include "ferry-error.h"
 #include "ferry-uri-private.h"
 
@@ -187,12 +188,40 @@ validate_host (FerryUri       *self,
   return TRUE;
 }
 
+/* What no account can be called on the hosts libvirt runs on (besides
+ * ssh's rule, those of systemd's relaxed user names, the loosest in use): ":" separates
+ * /etc/passwd's fields, "/" would be a path, a leading "-" reads as an option,
+ * and a number is taken for a user id. Anything else, "@" of a directory
+ * account ("admin@EXAMPLE.COM") included, is left to the host to judge. */
+static char *
+user_problem (const char *user)
+{
+  /* OpenSSH refuses these in a user name (CVE-2023-51385: its configuration
+   * can hand the name to a shell); Ferry refuses them for every transport. */
+  const char *shell_special = strpbrk (user, "'`\"$\\;&<>|()");
+
+  if (shell_special != NULL)
+    return g_strdup_printf (_("A user name cannot contain “%c”"), *shell_special);
+  if (user[0] == '-')
+    return g_strdup (_("A user name cannot start with “-”"));
+  if (g_str_equal (user, ".") || g_str_equal (user, ".."))
+    return g_strdup_printf (_("“%s” is not a user name"), user);
+  if (strchr (user, ':') != NULL)
+    return g_strdup (_("A user name cannot contain “:”"));
+  if (strchr (user, '/') != NULL)
+    return g_strdup (_("A user name cannot contain “/”"));
+  if (strspn (user, "0123456789") == strlen (user))
+    return g_strdup_printf (_("“%s” is a number; use the user’s name, not its id"), user);
+  return NULL;
+}
+
 static gboolean
 validate_user (FerryUri       *self,
                FerryUriField  *invalid_field,
                GError        **error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *problem = NULL;
   glong length;
 
   if (self->user == NULL)
@@ -217,6 +246,10 @@ validate_user (FerryUri       *self,
     default:
       break;
     }
+
+  problem = user_problem (self->user);
+  if (problem != NULL)
+    return invalid (error, invalid_field, FERRY_URI_FIELD_USER, problem);
 
   length = g_utf8_strlen (self->user, -1);
   if (length > MAX_USER_LENGTH)
@@ -271,6 +304,12 @@ validate_path (FerryUri       *self,
       if (self->path == NULL)
         return invalid (error, invalid_field, FERRY_URI_FIELD_PATH,
                         _("The test driver needs a path, such as “default”"));
+      if (_ferry_path_has_dot_component (self->path))
+        {
+          message = g_strdup_printf (_("The path “%s” contains “.” or “..”; write the file’s "
+                                       "path without them"), self->path);
+          return invalid (error, invalid_field, FERRY_URI_FIELD_PATH, message);
+        }
       return TRUE;
     }
 
@@ -324,6 +363,9 @@ param_problem (FerryUri *self,
 
   if (strcmp (param->name, "socket") == 0 && !g_path_is_absolute (param->value))
     return g_strdup_printf (_("The socket path “%s” is not absolute"), param->value);
+  if (strcmp (param->name, "socket") == 0 && _ferry_path_has_dot_component (param->value))
+    return g_strdup_printf (_("The socket path “%s” contains “.” or “..”; write it without them"),
+                            param->value);
   return NULL;
 }
 

@@ -67,7 +67,7 @@ check (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
 
-  ferry_storage_move_check_async (move, NULL, ferry_test_store_result_cb, &fixture->result);
+  ferry_storage_move_check_async (move, NULL, ferry_test_store_result, &fixture->result);
   result = wait_result (fixture);
   results = ferry_storage_move_check_finish (move, result, &error);
   g_assert_no_error (error);
@@ -165,7 +165,7 @@ run (Fixture            *fixture,
   FerryStorageMove *move = ferry_storage_move_new (fixture->connection, domain, targets, pool, format);
   g_autoptr(GAsyncResult) result = NULL;
 
-  ferry_storage_move_run_async (move, ferry_test_store_result_cb, &fixture->result);
+  ferry_storage_move_run_async (move, ferry_test_store_result, &fixture->result);
   g_assert_cmpint (ferry_storage_move_get_state (move), ==, FERRY_STORAGE_MOVE_STATE_CHECKING);
   result = wait_result (fixture);
   ferry_storage_move_run_finish (move, result, error);
@@ -180,7 +180,7 @@ volumes (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *list;
 
-  ferry_pool_list_volumes_async (fixture->connection, pool, NULL, ferry_test_store_result_cb, &fixture->result);
+  ferry_pool_list_volumes_async (fixture->connection, pool, NULL, ferry_test_store_result, &fixture->result);
   result = wait_result (fixture);
   list = ferry_pool_list_volumes_finish (fixture->connection, result, &error);
   g_assert_no_error (error);
@@ -213,7 +213,7 @@ defined_disk (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(FerryDomainDisks) disks = NULL;
 
-  ferry_domain_disks_read_async (fixture->connection, domain, NULL, ferry_test_store_result_cb, &fixture->result);
+  ferry_domain_disks_read_async (fixture->connection, domain, NULL, ferry_test_store_result, &fixture->result);
   result = wait_result (fixture);
   disks = ferry_domain_disks_read_finish (result, &error);
   g_assert_no_error (error);

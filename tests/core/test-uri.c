@@ -120,7 +120,7 @@ static const ParseCase parse_cases[] = {
   { "test:///default", { "test-default", .driver = "test", .path = "default" } },
   { "test:///tmp/host.xml", { "test-file", .driver = "test", .path = "tmp/host.xml" } },
   { "QEMU+SSH://Host/system", { "scheme-case", .transport = SSH, .host = "Host" } },
-  { "qemu+ssh://a%3Ab%40c@h/system", { "escaped-user", .transport = SSH, .user = "a:b@c", .host = "h" } },
+  { "qemu+ssh://j%C3%B3zef%40corp@h/system", { "escaped-user", .transport = SSH, .user = "józef@corp", .host = "h" } },
   { "qemu+ssh://h/system?keyfile=/a%26b%3Dc%25d", { "escaped-value", .transport = SSH,
       .host = "h", .params = { "keyfile", "/a&b=c%d" } } },
   { "qemu+ssh://h/system?", { "empty-query", .transport = SSH, .host = "h" } },
@@ -253,7 +253,7 @@ static void
 test_round_trip_combinations (void)
 {
   const char *drivers[] = { "qemu", "test" };
-  const char *users[] = { NULL, "root", "a@b:c", "zoë%" };
+  const char *users[] = { NULL, "root", "a@b.c", "zoë%" };
   const char *hosts[] = { NULL, "h", "host-b.example.org", "192.0.2.1", "fe80::1", "::" };
   const guint ports[] = { 0, 1, 22, 65535 };
   const char *paths[] = { "system", "session", "default" };

@@ -174,10 +174,10 @@ test_fields_make_uri (void)
   assert_valid (dialog, "qemu+ssh://root@host-b.example.org:2222/system");
 
   /* Users that need escaping, and IPv6 hosts in brackets. */
-  type (dialog, "user_row", "a@b:c");
+  type (dialog, "user_row", "a@b%c");
   type (dialog, "host_row", "fe80::1");
   choose (dialog, "transport_row", LIBSSH2);
-  assert_valid (dialog, "qemu+libssh2://a%40b%3Ac@[fe80::1]:2222/system");
+  assert_valid (dialog, "qemu+libssh2://a%40b%25c@[fe80::1]:2222/system");
 
   /* TLS takes no user: the hidden row does not count. */
   choose (dialog, "transport_row", TLS);
