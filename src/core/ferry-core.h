@@ -29,6 +29,7 @@
 #include "ferry-definition-copy.h"
 #include "ferry-readiness.h"
 #include "ferry-readiness-result.h"
+#include "ferry-stall-probe.h"
 
 G_BEGIN_DECLS
 
