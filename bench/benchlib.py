@@ -48,7 +48,7 @@ class Session:
         self.dbus = subprocess.Popen(
             ["dbus-daemon", "--session", "--nofork", "--nopidfile",
              "--address=unix:path=" + bus, "--print-address=1"],
-            stdout=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.bus = self.dbus.stdout.readline().strip()
         self.env = dict(os.environ, DISPLAY=self.display, DBUS_SESSION_BUS_ADDRESS=self.bus,
                         GSETTINGS_BACKEND="memory", NO_AT_BRIDGE="1", XDG_CACHE_HOME=self.tmp,
@@ -59,6 +59,7 @@ class Session:
 
     def close(self):
         self.x11.close()
+        self.x11.rx.close()
         for p in (self.dbus, self.xvfb):
             p.terminate()
             p.wait()
@@ -87,7 +88,10 @@ class X11Watcher:
 
     def _run(self):
         while self.running:
-            ev = self.rx.next_event()
+            try:
+                ev = self.rx.next_event()
+            except Exception:   # the display went away: the session is closing
+                return
             t = now()
             with self.cond:
                 if ev.type == X.MapNotify and not ev.override:
