@@ -11,6 +11,7 @@ Every time is time.monotonic(), the same clock for every tool.
 
 import os
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -63,6 +64,7 @@ class Session:
         for p in (self.dbus, self.xvfb):
             p.terminate()
             p.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 class X11Watcher:
