@@ -32,6 +32,7 @@
 #include "ferry-storage-move.h"
 #include "ferry-storage-move-disk.h"
 #include "ferry-storage-move-readiness.h"
+#include "ferry-stall-probe.h"
 
 G_BEGIN_DECLS
 

@@ -18,6 +18,7 @@ struct _FerryApplication
   GSettings              *settings;
   FerryConnectionManager *manager;
   FerryAskpassServer     *askpass;
+  FerryStallProbe        *stall_probe;   /* NULL unless a benchmark asked for it */
 };
 
 G_DEFINE_FINAL_TYPE (FerryApplication, ferry_application, ADW_TYPE_APPLICATION)
@@ -123,6 +124,8 @@ ferry_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ferry_application_parent_class)->startup (app);
 
+  /* Before Ferry's own start-up work, so the figures cover all of it. */
+  self->stall_probe = ferry_stall_probe_new_from_environment ();
   ferry_core_init ();
 
   self->settings = g_settings_new (SCHEMA_ID);
@@ -144,6 +147,7 @@ ferry_application_shutdown (GApplication *app)
   g_clear_object (&self->manager);
   g_clear_object (&self->askpass);
   g_clear_object (&self->settings);
+  g_clear_object (&self->stall_probe);
 }
 
 static void

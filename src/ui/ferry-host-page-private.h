@@ -23,6 +23,7 @@ struct _FerryHostPage
   /* Template Widgets */
   GtkStack           *stack;
   AdwStatusPage      *connecting_page;
+  GtkSpinner         *connecting_spinner;
   AdwStatusPage      *failed_page;
   GtkLabel           *hostname_label;
   GtkLabel           *hypervisor_label;

@@ -348,6 +348,8 @@ update_state (FerryHostPage *self)
       break;
     }
   gtk_stack_set_visible_child_name (self->stack, page);
+  /* Hidden, it would still animate and redraw the window every frame. */
+  gtk_spinner_set_spinning (self->connecting_spinner, g_str_equal (page, "connecting"));
   update_facts (self);
   update_actions (self);
 }
@@ -454,6 +456,7 @@ ferry_host_page_class_init (FerryHostPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ferry-host-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, stack);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, connecting_page);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostPage, connecting_spinner);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, failed_page);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, hostname_label);
   gtk_widget_class_bind_template_child (widget_class, FerryHostPage, hypervisor_label);

@@ -20,6 +20,7 @@ struct _FerryHostRow
 
   /* Template Widgets */
   GtkStack        *status_stack;
+  GtkSpinner      *busy_spinner;
   GtkImage        *status_icon;
 };
 
@@ -77,6 +78,9 @@ update (FerryHostRow *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_image_set_from_icon_name (self->status_icon, icon);
   gtk_stack_set_visible_child_name (self->status_stack, busy ? "busy" : "icon");
+  /* A spinning spinner animates even on a hidden stack page, redrawing the
+   * window every frame: it spins only while it is shown. */
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), ferry_connection_get_uri (self->connection));
 }
 
@@ -155,6 +159,7 @@ ferry_host_row_class_init (FerryHostRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/ferry-host-row.ui");
   gtk_widget_class_bind_template_child (widget_class, FerryHostRow, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, FerryHostRow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, FerryHostRow, status_icon);
 }
 

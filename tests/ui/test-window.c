@@ -26,6 +26,19 @@ view_has_rows (gpointer user_data)
   return g_list_model_get_n_items (model) == 300;
 }
 
+/* Spinners that spin under @widget; one that spins on a hidden page still
+ * redraws the window every frame (CPU burnt while the user does nothing). */
+static guint
+count_spinning (GtkWidget *widget)
+{
+  guint n = GTK_IS_SPINNER (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_spinning (child);
+  return n;
+}
+
 static void
 test_window_lists_host (void)
 {
@@ -48,7 +61,10 @@ test_window_lists_host (void)
   g_assert_true (ferry_host_page_get_connection (FERRY_HOST_PAGE (page)) == c);
 
   ferry_connection_manager_connect (manager, c);
+  g_assert_cmpuint (count_spinning (window), >, 0);
   ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  /* Connected: nothing is busy, so nothing animates. */
+  g_assert_cmpuint (count_spinning (window), ==, 0);
 
   view = GTK_COLUMN_VIEW (ferry_test_find_widget (page, GTK_TYPE_COLUMN_VIEW));
   ferry_test_wait_until (view_has_rows, view, TIMEOUT_MS, "300 rows in the VM list");
