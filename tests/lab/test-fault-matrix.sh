@@ -24,7 +24,7 @@ read -r -a KINDS <<< "${FERRY_FAULT_KINDS:-live postcopy copy-storage offline}"
 SEED=${FERRY_FAULT_SEED:-$(date +%s)}
 FAULTS=(link-cut dest-libvirtd-kill src-libvirtd-restart dest-qemu-kill cancel)
 RANDOM=$SEED
-DOM=lab-fm          # live and post-copy: no disk
+DOM=lab-fm-mem      # live and post-copy: no disk
 DISKDOM=lab-fm-disk # copy storage: a disk in each host's private pool
 OFFDOM=lab-fm-off   # offline: shut off
 WORK=$(mktemp -d)
