@@ -108,7 +108,9 @@ for fault in "${FAULTS[@]}"; do
     timeout 150 "$LAB" exec "$MIGRATE" --commands "${opts[@]}" $dom "$(lab uri "$from" tcp)" "$(lab uri "$to" tcp)" \
       < "$WORK/cmd" > "$WORK/out" 2> "$WORK/err" &
     mig=$!
-    exec 7> "$WORK/cmd"
+    # Read-write: opening never blocks, and a cancel written after an instant (offline)
+    # migration has ended finds a reader (us) instead of killing the script with SIGPIPE.
+    exec 7<> "$WORK/cmd"
     switched=no
     if [[ $kind == postcopy ]]; then
       # The fault hits post-copy itself: after the switch, while memory still flows.
