@@ -136,8 +136,7 @@ auth_cb (virConnectCredentialPtr cred,
   g_weak_ref_init (&handoff->self, self);
   handoff->generation = data->generation;
   handoff->request = g_object_ref (request);
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, emit_auth_request_cb, handoff,
-                              (GDestroyNotify)auth_handoff_free);
+  _ferry_context_post (NULL, emit_auth_request_cb, handoff, (GDestroyNotify)auth_handoff_free);
   g_clear_object (&self);
 
   if (!_ferry_auth_request_wait (request, data->cancellable, AUTH_TIMEOUT_SECONDS))

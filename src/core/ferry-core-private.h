@@ -30,4 +30,13 @@ gboolean  _ferry_path_has_dot_component (const char *path);
 char     *_ferry_xml_xpath_string (const char *xml,
                                    const char *xpath);
 
+/* Queues @func to run on @context (NULL: the global default) from any thread,
+ * always later and never in the calling thread. g_main_context_invoke() would
+ * run it at once in a worker that happens to be able to acquire the context,
+ * changing models off the main thread. */
+void      _ferry_context_post (GMainContext   *context,
+                               GSourceFunc     func,
+                               gpointer        data,
+                               GDestroyNotify  notify);
+
 G_END_DECLS

@@ -131,3 +131,17 @@ _ferry_path_has_dot_component (const char *path)
       return TRUE;
   return FALSE;
 }
+
+void
+_ferry_context_post (GMainContext   *context,
+                     GSourceFunc     func,
+                     gpointer        data,
+                     GDestroyNotify  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[ferry] context post");
+  g_source_attach (source, context);
+}

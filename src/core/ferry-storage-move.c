@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ferry-connection-private.h"
+#include "ferry-core-private.h"
 #include "ferry-enums.h"
 #include "ferry-error.h"
 #include "ferry-readiness-result.h"
@@ -171,8 +172,7 @@ void
 _ferry_storage_move_post (FerryStorageMove       *self,
                           FerryStorageMoveUpdate *update)
 {
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, apply_update, update,
-                              (GDestroyNotify)update_free);
+  _ferry_context_post (self->context, apply_update, update, (GDestroyNotify)update_free);
 }
 
 /* ------------------------------------------------------------------ tasks */
