@@ -87,8 +87,22 @@ inject() {
 }
 
 declare -A RUN_N LOST DUP LEFT CLEAN STALLED
-for fault in "${FAULTS[@]}"; do
-  for ((r = 0; r < RUNS; r++)); do
+TABLE_SHOWN=0
+# The table so far; also printed when the matrix is stopped early (the EXIT trap), so a long
+# run cut short still reports every class it reached.
+print_table() {
+  ((TABLE_SHOWN)) && return; TABLE_SHOWN=1
+  echo "# class                             runs  lost  duplicated  left-behind  guest-stalled  clear-outcome"
+  for class in $(printf '%s\n' "${!RUN_N[@]}" | sort); do
+    printf '# %-33s %4d  %4d  %10d  %11d  %13d  %13d\n' "$class" "${RUN_N[$class]}" "${LOST[$class]:-0}" \
+      "${DUP[$class]:-0}" "${LEFT[$class]:-0}" "${STALLED[$class]:-0}" "${CLEAN[$class]:-0}"
+  done
+}
+trap 'print_table; cleanup' EXIT
+trap 'exit 143' TERM INT
+# Rounds of every fault, so that a matrix stopped early has as many runs of each fault.
+for ((r = 0; r < RUNS; r++)); do
+  for fault in "${FAULTS[@]}"; do
     kind=${KINDS[$((TAP_N % ${#KINDS[@]}))]}   # the kinds in turn, across faults too
     dom=$(guest_of "$kind")
     from=$(where "$kind")
@@ -183,9 +197,5 @@ for fault in "${FAULTS[@]}"; do
   done
 done
 
-echo "# class                             runs  lost  duplicated  left-behind  guest-stalled  clear-outcome"
-for class in $(printf '%s\n' "${!RUN_N[@]}" | sort); do
-  printf '# %-33s %4d  %4d  %10d  %11d  %13d  %13d\n' "$class" "${RUN_N[$class]}" "${LOST[$class]:-0}" \
-    "${DUP[$class]:-0}" "${LEFT[$class]:-0}" "${STALLED[$class]:-0}" "${CLEAN[$class]:-0}"
-done
+print_table
 tap_done
