@@ -39,6 +39,11 @@ struct _FerryHostPage
   FerryPoolsView     *pools_view;
   FerryNetworksView  *networks_view;
 
+  /* While a new listing is filtered and sorted, a tick callback on the
+   * list holds it at its top (ferry-host-page-scroll.c). */
+  guint               settle_tick;
+  guint               settled_frames;
+
   /* The first selected VM, followed for state changes. */
   GSignalGroup       *selected_signals;
 
@@ -52,5 +57,8 @@ struct _FerryHostPage
 void _ferry_host_page_class_init_menu (GtkWidgetClass *widget_class);
 void _ferry_host_page_init_menu       (FerryHostPage  *self);
 void _ferry_host_page_dispose_menu    (FerryHostPage  *self);
+
+/* ferry-host-page-scroll.c */
+void _ferry_host_page_init_scroll     (FerryHostPage  *self);
 
 G_END_DECLS

@@ -515,6 +515,7 @@ ferry_host_page_init (FerryHostPage *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
   _ferry_host_page_init_menu (self);
+  _ferry_host_page_init_scroll (self);
 
   gtk_column_view_sort_by_column (self->domains_view, self->name_column, GTK_SORT_ASCENDING);
 }

@@ -122,12 +122,20 @@ dest = wait_for("destination", lambda: dialog and find(dialog, "check box", DEST
 tap(dest is not None, f"the dialog offers {DEST} as destination")
 shot("2-migrate-dialog")
 click(dest)
-go = find(dialog, "push button", "_Migrate Migrate")
 shot("3-destination-chosen")
+
+
+def migrate_button():
+    """Looked up again on each try: on a busy machine the dialog may not have
+    named its button yet when the destination is chosen."""
+    b = find(dialog, "push button", "_Migrate Migrate")
+    return b if sensitive(b) else None
+
+
 # Choosing the destination starts the readiness checks on both hosts; Migrate
 # waits for them. The Readiness tab says what they found.
-tap(wait_for("Migrate enabled", lambda: sensitive(go), 30),
-    "the readiness checks pass and Migrate is enabled")
+go = wait_for("Migrate enabled", migrate_button, 30)
+tap(go is not None, "the readiness checks pass and Migrate is enabled")
 # GTK names the switcher's tab after its mnemonic label; its role varies by version.
 tab = next((a for a in walk(dialog) if a.getRoleName() in ("page tab", "toggle button", "radio button")
             and a.name.replace("_", "").startswith("Readiness")), None)
