@@ -67,14 +67,56 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
+/* virConnectPtr → the GWeakRef its close callback gets. Ferry owns these refs
+ * instead of handing libvirt a free function: drivers without close callbacks
+ * (the test driver) accept the registration and never call that function. */
+static GMutex close_refs_lock;
+static GHashTable *close_refs;
+
+static void
+remember_close_ref (virConnectPtr  conn,
+                    GWeakRef      *ref)
+{
+  g_mutex_lock (&close_refs_lock);
+  if (close_refs == NULL)
+    close_refs = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (close_refs, conn, ref);
+  g_mutex_unlock (&close_refs_lock);
+}
+
+static GWeakRef *
+steal_close_ref (virConnectPtr conn)
+{
+  GWeakRef *ref = NULL;
+
+  g_mutex_lock (&close_refs_lock);
+  if (close_refs != NULL)
+    g_hash_table_steal_extended (close_refs, conn, NULL, (gpointer *)&ref);
+  g_mutex_unlock (&close_refs_lock);
+  return ref;
+}
+
+static void connection_closed_cb (virConnectPtr  conn,
+                                  int            reason,
+                                  void          *opaque);
+
 static void
 close_worker (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  GWeakRef *close_ref;
+
   FERRY_LIBVIRT_ENTER ();
+  /* Once unregistered, the callback cannot run any more, so its ref can go
+   * (Ferry ignores the callback for its own close anyway). */
+  if (virConnectUnregisterCloseCallback (task_data, connection_closed_cb) < 0)
+    virResetLastError ();
+  close_ref = steal_close_ref (task_data);
   virConnectClose (task_data);
+  if (close_ref != NULL)
+    _ferry_weak_ref_free (close_ref);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -210,11 +252,6 @@ read_host_facts (virConnectPtr  conn,
 }
 
 static void
-connection_closed_cb (virConnectPtr  conn,
-                      int            reason,
-                      void          *opaque);
-
-static void
 open_worker (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
@@ -233,7 +270,15 @@ open_worker (GTask        *task,
   data->conn = virConnectOpenAuth (data->uri, &auth, 0);
   if (data->conn == NULL)
     {
+      g_autofree char *explained = NULL;
+
       ferry_set_error_from_libvirt (&error, "virConnectOpenAuth");
+      explained = ferry_connection_explain_open_error (data->uri, error->message);
+      if (explained != NULL)
+        {
+          g_free (error->message);
+          error->message = g_steal_pointer (&explained);
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -253,12 +298,13 @@ open_worker (GTask        *task,
     }
 
   close_ref = _ferry_weak_ref_new (self);
-  if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, close_ref,
-                                       _ferry_weak_ref_free) < 0)
+  if (virConnectRegisterCloseCallback (data->conn, connection_closed_cb, close_ref, NULL) < 0)
     {
       _ferry_weak_ref_free (close_ref);
       virResetLastError ();
     }
+  else
+    remember_close_ref (data->conn, close_ref);
 
   read_host_facts (data->conn, data);
 
