@@ -30,6 +30,18 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Under valgrind everything runs many times slower; its meson test setup
+ * stretches every wait by FERRY_TEST_TIMEOUT_MULTIPLIER, as meson stretches
+ * the whole test's timeout, so a slow run is not mistaken for a hang. */
+static guint
+timeout_multiplier (void)
+{
+  const char *value = g_getenv ("FERRY_TEST_TIMEOUT_MULTIPLIER");
+  guint64 n = value != NULL ? g_ascii_strtoull (value, NULL, 10) : 0;
+
+  return n >= 1 && n <= 100 ? (guint)n : 1;
+}
+
 void
 ferry_test_wait_until (FerryTestCondition  condition,
                        gpointer            user_data,
@@ -37,7 +49,10 @@ ferry_test_wait_until (FerryTestCondition  condition,
                        const char         *what)
 {
   gboolean expired = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &expired);
+  guint id;
+
+  timeout_ms *= timeout_multiplier ();
+  id = g_timeout_add (timeout_ms, timeout_cb, &expired);
   /* Conditions may watch the world outside the main loop (a file, a
    * process): wake up regularly to look again. */
   guint tick = g_timeout_add (20, tick_cb, NULL);

@@ -56,6 +56,8 @@ gboolean              ferry_connection_open_finish       (FerryConnection     *s
 void                  ferry_connection_close             (FerryConnection     *self);
 void                  ferry_connection_cancel            (FerryConnection     *self);
 guint                 ferry_connection_get_reconnect_seconds (FerryConnection *self);
+char                 *ferry_connection_explain_open_error (const char       *uri,
+                                                          const char          *libvirt_message);
 
 typedef enum
 {

@@ -174,13 +174,16 @@ strip_xml (const char         *xml,
   for (guint i = 0; ctx != NULL && xpaths[i] != NULL; i++)
     {
       xmlXPathObjectPtr found = xmlXPathEvalExpression ((const xmlChar *)xpaths[i], ctx);
+      g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func ((GDestroyNotify)xmlFreeNode);
 
+      /* Unlinked first and freed only after the node set: freeing the set
+       * reads each node's type, and a selected node may hold another one. */
       for (int n = 0; found != NULL && found->nodesetval != NULL && n < found->nodesetval->nodeNr; n++)
         {
           xmlNodePtr node = found->nodesetval->nodeTab[n];
 
           xmlUnlinkNode (node);
-          xmlFreeNode (node);
+          g_ptr_array_add (doomed, node);
         }
       xmlXPathFreeObject (found);
     }

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 #include <libvirt/libvirt.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "ferry-core.h"
 #include "ferry-test-utils.h"
@@ -238,6 +240,37 @@ test_domain_actions (void)
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
 }
 
+/* libvirt says the same for a certificate signed by another CA and one made
+ * for another host name; the user is told which host, which CA file and both
+ * possible fixes, and libvirt's own text stays for a bug report. */
+static void
+test_tls_certificate_advice (void)
+{
+  const char *raw = "authentication failed: Failed to verify peer's certificate";
+  g_autofree char *with_pki =
+    ferry_connection_explain_open_error ("qemu+tls://host-a.example/system?pkipath=/srv/pki", raw);
+  g_autofree char *default_pki = ferry_connection_explain_open_error ("qemu+tls://10.0.0.7/system", raw);
+  g_autofree char *over_ssh = ferry_connection_explain_open_error ("qemu+ssh://root@host-a.example/system", raw);
+  g_autofree char *other = ferry_connection_explain_open_error ("qemu+tls://host-a.example/system",
+                                                                "Cannot recv data: Connection reset by peer");
+
+  g_assert_nonnull (with_pki);
+  g_assert_true (g_str_has_prefix (with_pki, "Ferry does not trust the TLS certificate of host-a.example: "));
+  g_assert_nonnull (strstr (with_pki, "certificate authority (CA) in /srv/pki/cacert.pem"));
+  g_assert_nonnull (strstr (with_pki, "made for another host name"));
+  g_assert_true (g_str_has_suffix (with_pki, "(libvirt: authentication failed: Failed to verify peer's certificate)"));
+
+  g_assert_nonnull (default_pki);
+  g_assert_true (g_str_has_prefix (default_pki, "Ferry does not trust the TLS certificate of 10.0.0.7: "));
+  g_assert_nonnull (strstr (default_pki, geteuid () == 0 ? "in /etc/pki/CA/cacert.pem," :
+                                         "in ~/.pki/libvirt/cacert.pem or /etc/pki/CA/cacert.pem,"));
+
+  /* Only TLS certificate failures are rewritten; anything else keeps libvirt's text. */
+  g_assert_null (over_ssh);
+  g_assert_null (other);
+  g_assert_null (ferry_connection_explain_open_error ("qemu+tls://host-a.example/system", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/core/connection-open/silent-host-cancel", test_silent_host_cancel);
   g_test_add_func ("/core/connection-open/refused-port", test_refused_port);
   g_test_add_func ("/core/connection-open/domain-actions", test_domain_actions);
+  g_test_add_func ("/core/connection-open/tls-certificate-advice", test_tls_certificate_advice);
 
   return g_test_run ();
 }

@@ -191,6 +191,9 @@ apply_expected (xmlDocPtr     doc,
   g_assert_nonnull (obj);
   g_assert_cmpint (obj->nodesetval->nodeNr, ==, 1);
   node = obj->nodesetval->nodeTab[0];
+  /* The node set is freed before the node: freeing the set reads the node. */
+  xmlXPathFreeObject (obj);
+  xmlXPathFreeContext (ctx);
   if (change->value[0] == '\0')
     {
       xmlUnlinkNode (node);
@@ -200,8 +203,6 @@ apply_expected (xmlDocPtr     doc,
     xmlSetProp (node, (const xmlChar *)change->attr, (const xmlChar *)change->value);
   else
     xmlNodeSetContent (node, (const xmlChar *)change->value);
-  xmlXPathFreeObject (obj);
-  xmlXPathFreeContext (ctx);
 }
 
 static void
