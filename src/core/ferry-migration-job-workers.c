@@ -257,7 +257,16 @@ _ferry_migration_job_migrate_worker (GTask        *task,
         virDomainFree (ddom);
     }
   if (ret < 0)
-    ferry_set_error_from_libvirt (&result->error, "migrate");
+    {
+      ferry_set_error_from_libvirt (&result->error, "migrate");
+      /* When the destination's libvirtd dies in a migration the client drives,
+       * libvirt fails with no cause at all ("An error occurred, but the cause is
+       * unknown"): say which host went away. */
+      if (!plan->peer_to_peer && virConnectIsAlive (self->dconn) != 1)
+        g_prefix_error_literal (&result->error,
+                                _("Lost the connection to the destination host during the migration "
+                                  "(its libvirtd stopped or the network failed). libvirt said: "));
+    }
   result->ok = ret == 0;
 
   /* The destination keeps the completed job's statistics (the source's copy
