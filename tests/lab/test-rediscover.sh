@@ -4,11 +4,12 @@
 #
 # 1. p2p live migration of a dirtying guest, slowed down; ferry-migrate SIGKILLed; --attach
 #    finds the job, reports progress and ends with the VM running once, on b, still ticking.
-# 2. The same, then the attached run is cancelled (SIGINT): the VM stays on a, running once.
+# 2. The same back from b, then the attached run is cancelled (SIGINT): the VM stays on b.
 # 3. A managed-direct (non-p2p) migration whose driving client is SIGKILLed: the client
 #    drives the protocol's steps itself, so libvirt aborts the job when the client's
 #    connection closes (the source daemon's close callback cancels the migration job). There
-#    is nothing left to attach to; the VM stays on the source, running once and ticking.
+#    is nothing left to attach to; the VM stays on the source (b), running once and ticking.
+# One guest for all three (a boot is slow on a busy machine): a -> b, then b -> a twice.
 source "$(dirname "$0")/lab-lib.sh"
 
 MIGRATE=${FERRY_MIGRATE:?FERRY_MIGRATE is not set}
@@ -32,9 +33,11 @@ start_guest() {
   lab define-guest a $DOM --dirty-mb 1 --tick-ms 200 --start > /dev/null && lab_wait_tick a $DOM 1 60
 }
 
-# start_migration OPTIONS...: ferry-migrate in the background; returns once data moves.
+# start_migration FROM-URI TO-URI OPTIONS...: ferry-migrate in the background; returns once
+# data moves.
 start_migration() {
-  timeout 120 "$LAB" exec "$MIGRATE" "$@" $DOM "$SRC" "$DST" > "$WORK/out1" 2> "$WORK/err1" &
+  local from=$1 to=$2; shift 2
+  timeout 120 "$LAB" exec "$MIGRATE" "$@" $DOM "$from" "$to" > "$WORK/out1" 2> "$WORK/err1" &
   mig=$!
   lab_wait 30 grep -q '^progress: ' "$WORK/err1"
 }
@@ -49,13 +52,14 @@ kill_driver() {
 
 running_once_ticking() { # HOST
   local other; [[ $1 == a ]] && other=b || other=a
-  [[ $(lab_where $DOM) == "$1" ]] && ! "$LAB" virsh "$other" dominfo $DOM > /dev/null 2>&1 &&
-    lab_wait_tick "$1" $DOM "$(lab_last_tick "$1" $DOM)" 20
+  [[ $(lab_where $DOM) == "$1" ]] || { echo "runs on: $(lab_where $DOM)"; return 1; }
+  ! "$LAB" virsh "$other" dominfo $DOM > /dev/null 2>&1 || { echo "still defined on $other"; return 1; }
+  lab_wait_tick "$1" $DOM "$(lab_last_tick "$1" $DOM)" 30 || { echo "no tick on $1 after $(lab_last_tick "$1" $DOM)"; return 1; }
 }
 
 # --- 1: kill, attach, completes ---------------------------------------------------------------
 start_guest || bail_out "cannot start the guest"
-start_migration --p2p --live --persistent --undefinesource --bandwidth 4 ||
+start_migration "$SRC" "$DST" --p2p --live --persistent --undefinesource --bandwidth 4 ||
   bail_out "the migration did not start: $(tail -n 3 "$WORK/err1")"
 kill_driver
 tap_check "the job keeps running on a after its client was killed" \
@@ -78,28 +82,27 @@ tap_check "the VM runs once, on b, and its guest keeps ticking" running_once_tic
 [[ $rc -eq 0 ]] || tap_diag "$(tail -n 5 "$WORK/err"; cat "$WORK/out")"
 
 # --- 2: kill, attach, cancel ------------------------------------------------------------------
-start_guest || bail_out "cannot start the guest again"
-start_migration --p2p --live --persistent --undefinesource --bandwidth 2 ||
+start_migration "$DST" "$SRC" --p2p --live --persistent --undefinesource --bandwidth 2 ||
   bail_out "the second migration did not start"
 kill_driver
-timeout 60 "$LAB" exec "$MIGRATE" --attach $DOM "$SRC" "$DST" > "$WORK/out" 2> "$WORK/err" &
+timeout 60 "$LAB" exec "$MIGRATE" --attach $DOM "$DST" "$SRC" > "$WORK/out" 2> "$WORK/err" &
 att=$!
 lab_wait 20 grep -q '^progress: ' "$WORK/err"
 pkill -INT -P $att -x ferry-migrate
 wait $att; rc=$?
 tap_check "a cancelled attach exits non-zero and says cancelled" \
   bash -c "test $rc -ne 0 && grep -q '\"outcome\": \"Cancelled\"' '$WORK/out'"
-tap_check "after the cancel the VM runs once, on a, ticking" running_once_ticking a
+tap_check "after the cancel the VM runs once, on b, ticking" running_once_ticking b
 [[ $rc -ne 0 ]] || tap_diag "$(tail -n 5 "$WORK/err"; cat "$WORK/out")"
 
 # --- 3: a managed-direct migration loses its client -----------------------------------------
-start_migration --live --persistent --undefinesource --bandwidth 2 ||
+start_migration "$DST" "$SRC" --live --persistent --undefinesource --bandwidth 2 ||
   bail_out "the managed-direct migration did not start"
 kill_driver
 # libvirt aborts it when the client's connection closes: bounded wait for the job to go.
-lab_wait 30 bash -c "! '$LAB' virsh a domjobinfo $DOM | grep -q Unbounded"
+lab_wait 30 bash -c "! '$LAB' virsh b domjobinfo $DOM | grep -q Unbounded"
 tap_check "managed direct: libvirt ends the job when its client dies (nothing to attach)" \
-  bash -c "! timeout 30 '$LAB' exec '$MIGRATE' --attach $DOM '$SRC' '$DST' > /dev/null 2>&1"
-tap_check "managed direct: the VM stays on a, running once, ticking" running_once_ticking a
+  bash -c "! timeout 30 '$LAB' exec '$MIGRATE' --attach $DOM '$DST' '$SRC' > /dev/null 2>&1"
+tap_check "managed direct: the VM stays on b, running once, ticking" running_once_ticking b
 
 tap_done
