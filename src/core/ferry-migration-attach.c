@@ -93,6 +93,13 @@ ferry_migration_job_get_adopted (FerryMigrationJob *self)
   return self->adopted;
 }
 
+const char *
+ferry_migration_job_get_domain_uuid (FerryMigrationJob *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION_JOB (self), NULL);
+  return self->uuid;
+}
+
 /* ------------------------------------------------------------- discovery */
 
 /**
