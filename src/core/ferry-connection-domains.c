@@ -131,10 +131,13 @@ _ferry_connection_list_domains (virConnectPtr   conn,
 
   FERRY_LIBVIRT_ENTER ();
 
+  /* NOWAIT: a domain busy in a job (one arriving by migration) would hold
+   * the whole list for libvirt's 30 s job timeout; its balloon figures are
+   * then left out and read as for drivers without them. */
   n = virConnectGetAllDomainStats (conn,
                                    VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_VCPU |
                                    VIR_DOMAIN_STATS_BALLOON,
-                                   &records, 0);
+                                   &records, VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT);
   if (n < 0)
     {
       /* Drivers without bulk stats: list, then ask each domain. */

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ferry-auth-request.h"
-#include "ferry-connection-manager.h"
+#include "ferry-connection-manager-private.h"
 #include "ferry-connection-private.h"
 
 struct _FerryConnectionManager
@@ -72,6 +72,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_AUTH_REQUEST,
+  SIGNAL_JOB_DISCOVERED,
   N_SIGNALS
 };
 
@@ -127,6 +128,7 @@ connection_state_cb (FerryConnection        *connection,
       g_object_set_data (G_OBJECT (connection), WAS_CONNECTED_KEY, GINT_TO_POINTER (TRUE));
       log_host (self, connection, FERRY_EVENT_SEVERITY_INFO, NULL,
                 was_connected ? _("Reconnected") : _("Connected"));
+      _ferry_connection_manager_rediscover (self, connection);
       break;
     case FERRY_CONNECTION_STATE_DISCONNECTED:
       /* A reason means the link was lost (keepalive, EOF, the daemon gone:
@@ -322,6 +324,17 @@ ferry_connection_manager_class_init (FerryConnectionManagerClass *klass)
     g_signal_new ("auth-request", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                   FERRY_TYPE_CONNECTION, FERRY_TYPE_AUTH_REQUEST);
+
+  /**
+   * FerryConnectionManager::job-discovered:
+   * @job: an adopted job, already running and in the jobs list
+   *
+   * A host that connected (or reconnected) has a migration going out that
+   * this process did not start.
+   */
+  signals[SIGNAL_JOB_DISCOVERED] =
+    g_signal_new ("job-discovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, FERRY_TYPE_MIGRATION_JOB);
 }
 
 static void

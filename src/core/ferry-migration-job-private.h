@@ -44,6 +44,7 @@ struct _FerryMigrationJob
   guint                abort_requested : 1;
   guint                stalled : 1;
   guint                was_active : 1;
+  guint                adopted : 1;     /* follows a migration it did not start */
   guint                postcopy_source;
   gboolean             postcopy_planned; /* the plan's switch is scheduled or done */
   guint                stall_timeout;
@@ -71,7 +72,18 @@ char          *_ferry_migration_job_tidy_leftovers     (FerryMigrationJob *self,
                                                         FerryPlacement     placement,
                                                         gboolean           destination_had_it);
 
+/* ferry-migration-attach.c */
+void     _ferry_migration_job_register      (FerryMigrationJob *self);   /* main thread */
+void     _ferry_migration_job_unregister    (FerryMigrationJob *self);   /* main thread */
+void     _ferry_migration_job_attach_worker (GTask *, gpointer, gpointer, GCancellable *);
+FerryFoundKind _ferry_migration_found_kind  (int state,
+                                             int reason,
+                                             int job_type,
+                                             int operation);
+
 /* ferry-migration-job-workers.c: each runs in a worker thread. */
+gboolean _ferry_migration_job_completed_stats (FerryMigrationJob *self,
+                                               FerryJobStats     *stats);
 void  _ferry_migration_job_prepare_worker (GTask *, gpointer, gpointer, GCancellable *);
 void  _ferry_migration_job_migrate_worker (GTask *, gpointer, gpointer, GCancellable *);
 void  _ferry_migration_job_poll_worker    (GTask *, gpointer, gpointer, GCancellable *);

@@ -226,6 +226,16 @@ completed_stats (virConnectPtr  conn,
   return ok;
 }
 
+/* The destination keeps the completed job's statistics (the source's copy
+ * goes with the undefined domain). */
+gboolean
+_ferry_migration_job_completed_stats (FerryMigrationJob *self,
+                                      FerryJobStats     *stats)
+{
+  return (!g_atomic_int_get (&self->destination_lost) && completed_stats (self->dconn, self->uuid, stats)) ||
+         completed_stats (self->sconn, self->uuid, stats);
+}
+
 /* Blocks until libvirt finishes the migration, then checks both hosts. */
 void
 _ferry_migration_job_migrate_worker (GTask        *task,
@@ -269,11 +279,7 @@ _ferry_migration_job_migrate_worker (GTask        *task,
     }
   result->ok = ret == 0;
 
-  /* The destination keeps the completed job's statistics (the source's copy
-   * goes with the undefined domain). */
-  result->have_final_stats = (!g_atomic_int_get (&self->destination_lost) &&
-                              completed_stats (self->dconn, self->uuid, &result->final_stats)) ||
-                             completed_stats (self->sconn, self->uuid, &result->final_stats);
+  result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
   result->placement = _ferry_migration_job_verify_placement (self);
   result->tidied = _ferry_migration_job_tidy_leftovers (self, result->placement, destination_had_it);
 

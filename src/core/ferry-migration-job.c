@@ -283,6 +283,7 @@ finish (FerryMigrationJob *self,
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->postcopy_source, g_source_remove);
   g_clear_handle_id (&self->probe_source, g_source_remove);
+  _ferry_migration_job_unregister (self);
   if (self->destination != NULL)
     g_signal_handlers_disconnect_by_func (self->destination, destination_state_cb, self);
   _ferry_migration_job_unwatch (self);
@@ -358,7 +359,11 @@ migrate_cb (GObject      *object,
     }
 
   error = check_outcome (self, result);
-  if (self->placement == FERRY_PLACEMENT_UNKNOWN)
+  if (self->placement == FERRY_PLACEMENT_UNKNOWN && self->adopted && self->plan.destination_uri == NULL)
+    where = g_strdup_printf (_("The VM no longer runs on %s; the destination is not connected, so "
+                               "where it runs now is not known."),
+                             ferry_connection_get_display_name (self->source));
+  else if (self->placement == FERRY_PLACEMENT_UNKNOWN)
     where = g_strdup (_("Where the VM runs is not known: a host did not answer. Look at both "
                         "hosts before starting it anywhere."));
   else
@@ -428,7 +433,9 @@ prepare_cb (GObject      *object,
     }
 
   _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_MIGRATING);
-  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL, _("Migration started"));
+  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL,
+                            self->adopted ? _("Following a migration that was already running")
+                                          : _("Migration started"));
   self->start_usec = self->progress_usec = g_get_monotonic_time ();
   self->poll_source = g_timeout_add (POLL_INTERVAL_MS, poll_tick_cb, self);
   if (self->destination != NULL)
@@ -437,7 +444,8 @@ prepare_cb (GObject      *object,
 
   worker = g_task_new (self, NULL, migrate_cb, NULL);
   g_task_set_source_tag (worker, _ferry_migration_job_migrate_worker);
-  g_task_run_in_thread (worker, _ferry_migration_job_migrate_worker);
+  g_task_run_in_thread (worker, self->adopted ? _ferry_migration_job_attach_worker
+                                              : _ferry_migration_job_migrate_worker);
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -450,6 +458,7 @@ ferry_migration_job_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->postcopy_source, g_source_remove);
   g_clear_handle_id (&self->probe_source, g_source_remove);
+  _ferry_migration_job_unregister (self);
   _ferry_migration_job_unwatch (self);
 
   G_OBJECT_CLASS (ferry_migration_job_parent_class)->dispose (object);
@@ -633,6 +642,7 @@ ferry_migration_job_run_async (FerryMigrationJob   *self,
 
   self->task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (self->task, ferry_migration_job_run_async);
+  _ferry_migration_job_register (self);
 
   self->sconn = _ferry_connection_ref_conn (self->source);
   if (self->destination != NULL)

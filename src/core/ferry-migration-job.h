@@ -91,6 +91,42 @@ GListModel          *ferry_migration_job_get_events   (FerryMigrationJob   *self
 void                 ferry_migration_job_set_stall_timeout (FerryMigrationJob *self,
                                                        guint                seconds);
 
+/* Adopting a migration this process did not start (ferry-migration-attach.c). */
+FerryMigrationJob   *ferry_migration_job_new_attached (FerryConnection     *source,
+                                                       FerryConnection     *destination,
+                                                       const char          *domain_uuid,
+                                                       const char          *domain_name,
+                                                       const char          *destination_uri);
+gboolean             ferry_migration_job_get_adopted  (FerryMigrationJob   *self);
+const char          *ferry_migration_job_get_domain_uuid (FerryMigrationJob *self);
+FerryMigrationJob   *ferry_migration_job_lookup_running (const char        *domain_uuid);
+
+typedef enum
+{
+  FERRY_FOUND_NONE,
+  FERRY_FOUND_RUNNING,         /* a migration job goes out of the host */
+  FERRY_FOUND_NEEDS_RECOVERY,  /* post-copy broke: paused, needs "recover" */
+} FerryFoundKind;
+
+/* A migration found running on a host, not started by this process. */
+typedef struct
+{
+  char           *uuid;
+  char           *name;
+  FerryFoundKind  kind;
+} FerryFoundMigration;
+
+void                 ferry_found_migration_free       (FerryFoundMigration *found);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FerryFoundMigration, ferry_found_migration_free)
+
+void                 ferry_connection_find_migrations_async  (FerryConnection     *connection,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+GPtrArray           *ferry_connection_find_migrations_finish (FerryConnection     *connection,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+
 const char          *ferry_migration_state_to_string  (FerryMigrationState  state);
 const char          *ferry_placement_to_string        (FerryPlacement       placement);
 

@@ -67,6 +67,9 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
            "DISK[,DISK…]=POOL"),
     VALUE ("format", G_OPTION_ARG_STRING, format,
            "With --move-storage: the copies' format (default: keep each disk's)", "qcow2|raw"),
+    FLAG ("attach", attach,
+          "Follow a migration of VM already running on SOURCE-URI (started by a Ferry that "
+          "ended, or by virsh) instead of starting one; arguments: VM SOURCE-URI [DESTINATION-URI]"),
     FLAG ("print-virsh", print_virsh, "Print the equivalent virsh command and exit"),
     FLAG ("quiet", quiet, "No progress lines"),
     FLAG ("commands", commands,
@@ -75,6 +78,7 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
     { NULL }
   };
   GOptionContext *context = g_option_context_new ("VM SOURCE-URI DESTINATION-URI\n"
+                                                  "  ferry-migrate --attach VM SOURCE-URI [DESTINATION-URI]\n"
                                                   "  ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI");
 
   g_option_context_set_summary (context,

@@ -2,6 +2,7 @@
  *
  *   ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *   ferry-migrate --check [--json] [OPTIONS] VM SOURCE-URI DESTINATION-URI
+ *   ferry-migrate --attach VM SOURCE-URI [DESTINATION-URI]
  *   ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI
  *
  * Options are named like virsh migrate's. Progress goes to stderr, a JSON
@@ -169,6 +170,26 @@ command_cb (GIOChannel   *channel,
   return G_SOURCE_CONTINUE;
 }
 
+/* Whether a migration of the VM goes out of the source now. */
+static gboolean
+found_migration (Run        *run,
+                 const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  ferry_connection_find_migrations_async (run->source, NULL, ferry_migrate_store_cb, &result);
+  found = ferry_connection_find_migrations_finish (run->source, ferry_migrate_wait (&result), &run->error);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      FerryFoundMigration *f = g_ptr_array_index (found, i);
+
+      if (g_str_equal (f->uuid, uuid) && f->kind == FERRY_FOUND_RUNNING)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
 summary_json (Run *run)
 {
@@ -202,6 +223,115 @@ summary_json (Run *run)
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+/* Opens both hosts (the destination may stay unreachable for peer-to-peer);
+ * Ctrl+C from here on cancels. */
+static void
+run_open (Run             *run,
+          FerryMigrateCli *cli,
+          const char      *source_uri,
+          const char      *destination_uri)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->quiet = cli->quiet;
+  run->started = g_get_monotonic_time ();
+  run->source = ferry_connection_new (source_uri);
+  run->destination = destination_uri ? ferry_connection_new (destination_uri) : NULL;
+  g_unix_signal_add (SIGINT, interrupt_cb, run);
+  g_unix_signal_add (SIGTERM, interrupt_cb, run);
+
+  ferry_connection_open_async (run->source, NULL, opened_cb, run);
+  if (run->destination != NULL)
+    ferry_connection_open_async (run->destination, NULL, opened_cb, run);
+  while (!opened (run))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+run_job (Run             *run,
+         FerryMigrateCli *cli)
+{
+  if (cli->stall_timeout > 0)
+    ferry_migration_job_set_stall_timeout (run->job, cli->stall_timeout);
+  g_signal_connect (run->job, "sample-added", G_CALLBACK (sample_cb), run);
+  g_signal_connect (ferry_migration_job_get_events (run->job), "items-changed",
+                    G_CALLBACK (event_added_cb), run);
+  if (cli->commands)
+    {
+      GIOChannel *in = g_io_channel_unix_new (0);
+
+      g_io_add_watch (in, G_IO_IN | G_IO_HUP, command_cb, run);
+      g_io_channel_unref (in);
+    }
+  ferry_migration_job_run_async (run->job, job_done_cb, run);
+  g_main_loop_run (run->loop);
+}
+
+/* Prints the summary; the exit status. */
+static int
+run_end (Run      *run,
+         gboolean  offline)
+{
+  g_autofree char *json = summary_json (run);
+  gboolean expected;
+
+  g_print ("%s\n", json);
+  if (run->error != NULL)
+    g_printerr ("ferry-migrate: %s\n", run->error->message);
+
+  /* Where it was asked to be: running (or paused with --suspend) on the
+   * destination, or for an offline migration, defined there and running nowhere. */
+  expected = run->job != NULL &&
+             ferry_migration_job_get_state (run->job) == FERRY_MIGRATION_STATE_COMPLETED &&
+             (offline || ferry_migration_job_get_placement (run->job) == FERRY_PLACEMENT_DESTINATION);
+
+  g_clear_error (&run->error);
+  g_clear_object (&run->job);
+  g_clear_object (&run->source);
+  g_clear_object (&run->destination);
+  g_main_loop_unref (run->loop);
+  return expected ? 0 : 1;
+}
+
+/* --attach: follows a migration someone else started. The found job must be
+ * a migration going out of SOURCE-URI; waiting for it to appear is bounded,
+ * since a script may attach the moment it killed the process that drove it. */
+static int
+attach (FerryMigrateCli *cli,
+        const char      *vm,
+        const char      *source_uri,
+        const char      *destination_uri)
+{
+  Run run = { 0 };
+  FerryDomain *domain = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *name = NULL;
+
+  run_open (&run, cli, source_uri, destination_uri);
+  if (run.error == NULL && run.destination != NULL &&
+      ferry_connection_get_state (run.destination) != FERRY_CONNECTION_STATE_CONNECTED)
+    g_clear_object (&run.destination);   /* placement then asks through the URI */
+  if (run.error == NULL && (domain = find_domain (run.source, vm)) == NULL)
+    run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT, "no VM named %s on %s", vm, source_uri);
+  if (domain != NULL)
+    {
+      /* The domain list is refreshed while we wait: keep what identifies the VM. */
+      uuid = g_strdup (ferry_domain_get_uuid (domain));
+      name = g_strdup (ferry_domain_get_name (domain));
+    }
+  for (guint tries = 0; run.error == NULL && !found_migration (&run, uuid); tries++)
+    if (tries < 10)
+      g_usleep (G_USEC_PER_SEC / 2);
+    else
+      run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
+                               "no migration of %s is running on %s", vm, source_uri);
+  if (run.error == NULL)
+    {
+      run.job = ferry_migration_job_new_attached (run.source, run.destination, uuid, name, destination_uri);
+      run_job (&run, cli);
+    }
+  return run_end (&run, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,8 +343,7 @@ main (int   argc,
   FerryMigrationPlan plan;
   FerryDomain *domain;
   Run run = { 0 };
-  g_autofree char *json = NULL;
-  gboolean expected, offline;
+  gboolean offline;
 
   setlocale (LC_ALL, "");
   /* Before anything touches libvirt, typed parameters included. */
@@ -227,6 +356,8 @@ main (int   argc,
       g_printerr ("usage: ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI\n");
       return 2;
     }
+  if (error == NULL && cli.attach && (argc == 3 || argc == 4))
+    return attach (&cli, argv[1], argv[2], argc == 4 ? argv[3] : NULL);
   if (error != NULL || argc != 4)
     {
       g_printerr ("%s\n", error ? error->message : "usage: ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI");
@@ -256,18 +387,7 @@ main (int   argc,
     }
 
   offline = plan.offline;
-  run.loop = g_main_loop_new (NULL, FALSE);
-  run.quiet = cli.quiet;
-  run.started = g_get_monotonic_time ();
-  run.source = ferry_connection_new (argv[2]);
-  run.destination = ferry_connection_new (argv[3]);
-  g_unix_signal_add (SIGINT, interrupt_cb, &run);
-  g_unix_signal_add (SIGTERM, interrupt_cb, &run);
-
-  ferry_connection_open_async (run.source, NULL, opened_cb, &run);
-  ferry_connection_open_async (run.destination, NULL, opened_cb, &run);
-  while (!opened (&run))
-    g_main_context_iteration (NULL, TRUE);
+  run_open (&run, &cli, argv[2], argv[3]);
 
   /* Peer-to-peer works without reaching the destination from here; Ferry
    * then verifies the outcome through the URI the source used. */
@@ -289,39 +409,10 @@ main (int   argc,
       run.job = ferry_migration_job_new (run.source, run.destination,
                                          ferry_domain_get_uuid (domain),
                                          ferry_domain_get_name (domain), &plan);
-      if (cli.stall_timeout > 0)
-        ferry_migration_job_set_stall_timeout (run.job, cli.stall_timeout);
-      g_signal_connect (run.job, "sample-added", G_CALLBACK (sample_cb), &run);
-      g_signal_connect (ferry_migration_job_get_events (run.job), "items-changed",
-                        G_CALLBACK (event_added_cb), &run);
-      if (cli.commands)
-        {
-          GIOChannel *in = g_io_channel_unix_new (0);
-
-          g_io_add_watch (in, G_IO_IN | G_IO_HUP, command_cb, &run);
-          g_io_channel_unref (in);
-        }
-      ferry_migration_job_run_async (run.job, job_done_cb, &run);
-      g_main_loop_run (run.loop);
+      run_job (&run, &cli);
     }
   else
     ferry_migration_plan_clear (&plan);
 
-  json = summary_json (&run);
-  g_print ("%s\n", json);
-  if (run.error != NULL)
-    g_printerr ("ferry-migrate: %s\n", run.error->message);
-
-  /* Where it was asked to be: running (or paused with --suspend) on the
-   * destination, or for an offline migration, defined there and running nowhere. */
-  expected = run.job != NULL &&
-             ferry_migration_job_get_state (run.job) == FERRY_MIGRATION_STATE_COMPLETED &&
-             (offline || ferry_migration_job_get_placement (run.job) == FERRY_PLACEMENT_DESTINATION);
-
-  g_clear_error (&run.error);
-  g_clear_object (&run.job);
-  g_clear_object (&run.source);
-  g_clear_object (&run.destination);
-  g_main_loop_unref (run.loop);
-  return expected ? 0 : 1;
+  return run_end (&run, offline);
 }

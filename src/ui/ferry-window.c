@@ -219,11 +219,9 @@ jobs_changed_cb (FerryWindow *self,
 /* Reopens a migration's progress in a window of its own: closing the Migrate
  * dialog never stopped the migration. */
 static void
-job_row_activated_cb (FerryWindow   *self,
-                      GtkListBoxRow *row,
-                      GtkListBox    *list)
+show_job (FerryWindow       *self,
+          FerryMigrationJob *job)
 {
-  FerryMigrationJob *job = ferry_job_row_get_job (FERRY_JOB_ROW (row));
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
@@ -238,6 +236,54 @@ job_row_activated_cb (FerryWindow   *self,
   gtk_box_append (GTK_BOX (box), scroller);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+job_row_activated_cb (FerryWindow   *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  show_job (self, ferry_job_row_get_job (FERRY_JOB_ROW (row)));
+}
+
+/* The toast's Show button: the newest job of that VM (jobs are newest first). */
+static void
+show_job_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  FerryWindow *self = FERRY_WINDOW (widget);
+  GListModel *jobs = self->manager ? ferry_connection_manager_get_jobs (self->manager) : NULL;
+
+  for (guint i = 0; jobs != NULL && i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(FerryMigrationJob) job = g_list_model_get_item (jobs, i);
+
+      if (g_strcmp0 (ferry_migration_job_get_domain_uuid (job), g_variant_get_string (parameter, NULL)) == 0)
+        {
+          show_job (self, job);
+          return;
+        }
+    }
+}
+
+/* A migration found running when a host connected: said at once, one click
+ * from its progress (it is also in the jobs list). */
+static void
+job_discovered_cb (FerryWindow       *self,
+                   FerryMigrationJob *job)
+{
+  g_autofree char *title =
+    g_strdup_printf (_("Migration of %s from %s is running (found when Ferry connected)"),
+                     ferry_migration_job_get_domain_name (job),
+                     ferry_connection_get_display_name (ferry_migration_job_get_source (job)));
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-job");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (ferry_migration_job_get_domain_uuid (job)));
+  adw_toast_set_timeout (toast, 0);   /* stays until dismissed: it needs attention */
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -285,6 +331,8 @@ set_manager (FerryWindow            *self,
                            G_CALLBACK (connections_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "auth-request",
                            G_CALLBACK (auth_request_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "job-discovered",
+                           G_CALLBACK (job_discovered_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_box_bind_model (self->jobs_list, ferry_connection_manager_get_jobs (manager),
                            create_job_row, self, NULL);
@@ -414,6 +462,7 @@ ferry_window_class_init (FerryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-job", "s", show_job_action);
   gtk_widget_class_install_action (widget_class, "win.show-events", NULL, show_events_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.show-events", NULL);

@@ -3,12 +3,17 @@
 # seeded point, then the one question that matters: does the VM run exactly once, and does its
 # guest keep running? Faults: the link between the hosts cut and restored after a delay, the
 # destination's libvirtd killed, the source's libvirtd killed and restarted, the destination's
-# QEMU killed, and a cancel from Ferry. Kinds: live, live switched to post-copy, live with its
+# QEMU killed, a cancel from Ferry, and Ferry itself killed and restarted (ferry-restart:
+# ferry-migrate SIGKILLed, then `ferry-migrate --attach` follows the job if one still runs).
+# The matrix migrates managed-direct (the client drives libvirt's steps), so libvirt aborts
+# the job when its client dies and --attach usually finds nothing: the VM must then be on the
+# source, once (tests/lab/test-rediscover.sh covers a p2p job that survives its client). Kinds: live, live switched to post-copy, live with its
 # disk copied, offline (definition only; the guest is shut off and must stay defined once).
 #
 #   FERRY_FAULT_RUNS   runs per fault (default 1: each fault once, on a kind chosen in turn;
 #                      the first argument, when given, overrides it)
 #   FERRY_FAULT_KINDS  kinds to use (default "live postcopy copy-storage offline")
+#   FERRY_FAULT_FAULTS faults to use (default: all six, in the order above)
 #   FERRY_FAULT_SEED   the seed (default: the time); printed, so any run can be repeated
 #
 # One TAP line per run, then a table: runs, VMs lost, VMs duplicated, definitions left behind,
@@ -22,7 +27,7 @@ MIGRATE=${FERRY_MIGRATE:?FERRY_MIGRATE is not set}
 RUNS=${1:-${FERRY_FAULT_RUNS:-1}}
 read -r -a KINDS <<< "${FERRY_FAULT_KINDS:-live postcopy copy-storage offline}"
 SEED=${FERRY_FAULT_SEED:-$(date +%s)}
-FAULTS=(link-cut dest-libvirtd-kill src-libvirtd-restart dest-qemu-kill cancel)
+read -r -a FAULTS <<< "${FERRY_FAULT_FAULTS:-link-cut dest-libvirtd-kill src-libvirtd-restart dest-qemu-kill cancel ferry-restart}"
 RANDOM=$SEED
 DOM=lab-fm-mem      # live and post-copy: no disk
 DISKDOM=lab-fm-disk # copy storage: a disk in each host's private pool
@@ -75,7 +80,7 @@ where() {
   fi
 }
 
-# inject FAULT FROM TO DOM: the fault, at this moment.
+# inject FAULT FROM TO DOM MIG: the fault, at this moment (MIG: the ferry-migrate's `timeout`).
 inject() {
   case $1 in
     link-cut) lab_cut_link a-b > /dev/null; sleep $((2 + RANDOM % 4)); lab_restore_link > /dev/null ;;
@@ -83,6 +88,7 @@ inject() {
     src-libvirtd-restart) lab_kill_libvirtd "$2" > /dev/null; sleep 2; lab_start_libvirtd "$2" > /dev/null ;;
     dest-qemu-kill) "$LAB" kill-qemu "$3" "$4" > /dev/null 2>&1 || true ;;
     cancel) echo cancel >&7 ;;
+    ferry-restart) pkill -9 -P "$5" -x ferry-migrate ;;
   esac
 }
 
@@ -132,9 +138,14 @@ for ((r = 0; r < RUNS; r++)); do
       delay_ms=$((RANDOM % 600))
     fi
     sleep "$(awk -v m=$delay_ms 'BEGIN { printf "%.3f", m / 1000 }')"
-    inject "$fault" "$from" "$to" $dom
+    inject "$fault" "$from" "$to" $dom $mig
     wait $mig; rc=$?
     exec 7>&-
+    # A new Ferry: it follows the job if libvirt still runs it, else says none runs.
+    if [[ $fault == ferry-restart ]]; then
+      timeout 120 "$LAB" exec "$MIGRATE" --attach $dom "$(lab uri "$from" tcp)" "$(lab uri "$to" tcp)" \
+        > "$WORK/out" 2> "$WORK/err"; rc=$?
+    fi
     restore_all
     # libvirt settles a broken migration when its daemons reconnect: give it time.
     lab_wait 40 settled "$kind" || true

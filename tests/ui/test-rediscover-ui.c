@@ -1,0 +1,79 @@
+/* test-rediscover-ui.c — a migration found running when a host connected:
+ * the window says so at once, and Show opens its progress view. The test
+ * driver cannot run a migration, so the manager's job-discovered signal is
+ * emitted here with an adopted job, as the manager does when it finds one
+ * (the lab proves finding a real one: tests/lab/test-rediscover.sh).
+ *
+ * Copyright 2026 The Ferry developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ferry-migration-view.h"
+#include "ferry-window.h"
+#include "ferry-test-gtk.h"
+#include "ferry-test-utils.h"
+
+#define TIMEOUT_MS 20000
+
+static void
+test_discovered_job_toast (void)
+{
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  FerryConnection *c = ferry_connection_manager_add (manager, "test:///default", "Host A", FALSE, FALSE);
+  g_autoptr(FerryMigrationJob) job = NULL;
+  g_autoptr(FerryDomain) domain = NULL;
+  GtkWidget *window, *label, *button, *view;
+  GtkWindow *progress;
+
+  window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  ferry_connection_manager_connect (manager, c);
+  ferry_test_wait_property (c, "state", FERRY_CONNECTION_STATE_CONNECTED, TIMEOUT_MS);
+  /* Connecting looked for migrations and found none: nothing announced. */
+  ferry_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_connection_manager_get_jobs (manager)), ==, 0);
+
+  domain = g_list_model_get_item (ferry_connection_get_domains (c), 0);
+  job = ferry_migration_job_new_attached (c, NULL, ferry_domain_get_uuid (domain), "test", NULL);
+  ferry_connection_manager_add_job (manager, job);
+  g_signal_emit_by_name (manager, "job-discovered", job);
+  ferry_test_flush ();
+
+  /* Said without hunting: which VM, from which host, found on connecting. */
+  label = ferry_test_find_label (window, "Migration of test from Host A is running (found when Ferry connected)");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  button = ferry_test_find_button (window, "_Show");
+  g_assert_nonnull (button);
+  ferry_test_screenshot (window, "rediscover-toast");
+
+  /* Show opens the same progress view as for Ferry's own jobs. */
+  ferry_test_press_button (window, "_Show");
+  ferry_test_flush ();
+  progress = ferry_test_find_toplevel (ADW_TYPE_WINDOW);
+  g_assert_nonnull (progress);
+  view = ferry_test_find_widget (GTK_WIDGET (progress), FERRY_TYPE_MIGRATION_VIEW);
+  g_assert_nonnull (view);
+  g_assert_true (ferry_migration_view_get_job (FERRY_MIGRATION_VIEW (view)) == job);
+  ferry_test_screenshot (GTK_WIDGET (progress), "rediscover-progress");
+
+  gtk_window_destroy (progress);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  ferry_core_init ();
+
+  g_test_add_func ("/ui/rediscover/discovered-job-toast", test_discovered_job_toast);
+  return g_test_run ();
+}
