@@ -580,3 +580,31 @@ _ferry_connection_unwatch_domains (virConnectPtr conn,
   virConnectRef (conn);
   _ferry_events_unwatch (conn, &watch, 1);
 }
+
+/**
+ * ferry_connection_find_domain:
+ * @name_or_uuid: a VM's name or UUID
+ *
+ * Looks among the listed VMs only: no libvirt call, so the main thread may ask.
+ *
+ * Returns: (transfer none) (nullable): the VM of that name or UUID
+ */
+FerryDomain *
+ferry_connection_find_domain (FerryConnection *self,
+                              const char      *name_or_uuid)
+{
+  GListModel *domains;
+
+  g_return_val_if_fail (FERRY_IS_CONNECTION (self), NULL);
+
+  domains = G_LIST_MODEL (self->domains);
+  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
+    {
+      g_autoptr(FerryDomain) d = g_list_model_get_item (domains, i);
+
+      if (g_strcmp0 (ferry_domain_get_name (d), name_or_uuid) == 0 ||
+          g_strcmp0 (ferry_domain_get_uuid (d), name_or_uuid) == 0)
+        return d;   /* the list keeps its reference */
+    }
+  return NULL;
+}

@@ -44,6 +44,8 @@ guint64               ferry_connection_get_memory_total  (FerryConnection     *s
 guint64               ferry_connection_get_memory_free   (FerryConnection     *self);
 GListModel           *ferry_connection_get_domains       (FerryConnection     *self);
 gboolean              ferry_connection_get_domains_listed (FerryConnection    *self);
+FerryDomain          *ferry_connection_find_domain       (FerryConnection     *self,
+                                                          const char          *name_or_uuid);
 FerryHostInventory   *ferry_connection_get_inventory     (FerryConnection     *self);
 
 void                  ferry_connection_open_async        (FerryConnection     *self,

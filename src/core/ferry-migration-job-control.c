@@ -25,6 +25,9 @@ _ferry_migration_job_destination_lost (FerryMigrationJob *self,
   if (!_ferry_migration_job_is_running (self) || g_atomic_int_get (&self->destination_lost))
     return;
   g_atomic_int_set (&self->destination_lost, TRUE);
+  /* A cancel the user asked for first stays a cancel. */
+  if (!self->abort_requested)
+    self->lost_reason = g_strdup (why);
   _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_ERROR,
                             self->destination ? ferry_connection_get_display_name (self->destination) : NULL,
                             why);

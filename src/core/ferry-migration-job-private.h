@@ -50,6 +50,9 @@ struct _FerryMigrationJob
   guint                stall_timeout;
   guint                probe_source;     /* deadline for the destination's answer */
   int                  destination_lost; /* atomic: workers must not ask it */
+  /* Ferry aborted because the destination was lost, not the user: the
+   * outcome is a failure, told with this reason (main thread only). */
+  char                *lost_reason;
 
   GListStore          *events;
   GTask               *task;

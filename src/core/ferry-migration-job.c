@@ -377,8 +377,19 @@ migrate_cb (GObject      *object,
     }
   else
     {
-      _ferry_migration_job_set_state (self, self->abort_requested && self->placement == FERRY_PLACEMENT_SOURCE ?
-                 FERRY_MIGRATION_STATE_CANCELLED : FERRY_MIGRATION_STATE_FAILED);
+      /* Ferry's own abort after losing the destination reaches libvirt as
+       * "canceled by client", but the user cancelled nothing: a failure,
+       * with the reason, not "Cancelled" (several jobs at once showed it). */
+      if (self->lost_reason != NULL)
+        {
+          GError *lost = g_error_new (FERRY_ERROR, FERRY_ERROR_UNREACHABLE, "%s", self->lost_reason);
+
+          g_error_free (error);
+          error = lost;
+        }
+      _ferry_migration_job_set_state (self, self->abort_requested && self->lost_reason == NULL &&
+                                      self->placement == FERRY_PLACEMENT_SOURCE ?
+                                      FERRY_MIGRATION_STATE_CANCELLED : FERRY_MIGRATION_STATE_FAILED);
       _ferry_migration_job_set_message (self, error->message);
       _ferry_migration_job_log (self, self->state == FERRY_MIGRATION_STATE_CANCELLED ?
                                 FERRY_EVENT_SEVERITY_WARNING : FERRY_EVENT_SEVERITY_ERROR,
@@ -475,6 +486,7 @@ ferry_migration_job_finalize (GObject *object)
   g_clear_object (&self->events);
   g_clear_pointer (&self->samples, g_array_unref);
   g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->lost_reason, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->message, g_free);
 

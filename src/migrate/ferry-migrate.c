@@ -59,23 +59,6 @@ opened (Run *run)
            ferry_connection_get_state (run->destination) == FERRY_CONNECTION_STATE_FAILED));
 }
 
-static FerryDomain *
-find_domain (FerryConnection *c,
-             const char      *name)
-{
-  GListModel *domains = ferry_connection_get_domains (c);
-
-  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
-    {
-      g_autoptr(FerryDomain) d = g_list_model_get_item (domains, i);
-
-      if (g_strcmp0 (ferry_domain_get_name (d), name) == 0 ||
-          g_strcmp0 (ferry_domain_get_uuid (d), name) == 0)
-        return d;
-    }
-  return NULL;
-}
-
 static void
 sample_cb (FerryMigrationJob *job,
            Run               *run)
@@ -400,7 +383,7 @@ main (int   argc,
         g_clear_object (&run.destination);
     }
 
-  if (run.error == NULL && (domain = find_domain (run.source, argv[1])) == NULL)
+  if (run.error == NULL && (domain = ferry_connection_find_domain (run.source, argv[1])) == NULL)
     run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
                              "no VM named %s on %s", argv[1], argv[2]);
 

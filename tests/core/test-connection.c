@@ -23,22 +23,6 @@ open_cb (GObject      *object,
   ferry_connection_open_finish (FERRY_CONNECTION (object), result, error);
 }
 
-static FerryDomain *
-find_domain (FerryConnection *c,
-             const char      *name)
-{
-  GListModel *domains = ferry_connection_get_domains (c);
-
-  for (guint i = 0; i < g_list_model_get_n_items (domains); i++)
-    {
-      g_autoptr(FerryDomain) d = g_list_model_get_item (domains, i);
-
-      if (g_strcmp0 (ferry_domain_get_name (d), name) == 0)
-        return d;
-    }
-  return NULL;
-}
-
 static void
 test_open_default (void)
 {
@@ -61,8 +45,11 @@ test_open_default (void)
   g_assert_cmpuint (ferry_connection_get_memory_total (c), ==, 3145728ull * 1024);
   g_assert_cmpstr (ferry_connection_get_display_name (c), ==, ferry_connection_get_hostname (c));
 
-  d = find_domain (c, "test");
+  d = ferry_connection_find_domain (c, "test");
   g_assert_nonnull (d);
+  /* By UUID too (ferry-migrate takes either); a name nobody has finds nothing. */
+  g_assert_true (ferry_connection_find_domain (c, ferry_domain_get_uuid (d)) == d);
+  g_assert_null (ferry_connection_find_domain (c, "no-such-vm"));
   g_assert_cmpint (ferry_domain_get_state (d), ==, FERRY_DOMAIN_STATE_RUNNING);
   g_assert_true (ferry_domain_is_active (d));
   g_assert_true (ferry_domain_get_persistent (d));
@@ -133,7 +120,7 @@ test_many_domains (void)
   g_assert_cmpuint (running, ==, 640);
   g_assert_cmpuint (transient, >, 0);
 
-  d = find_domain (c, "vm-00005");
+  d = ferry_connection_find_domain (c, "vm-00005");
   g_assert_nonnull (d);
   g_assert_cmpint (ferry_domain_get_state (d), ==, FERRY_DOMAIN_STATE_PAUSED);
   g_assert_cmpuint (ferry_domain_get_memory (d), ==, 6ull * 256 * 1024 * 1024);
@@ -153,7 +140,7 @@ static gboolean
 domain_matches (gpointer user_data)
 {
   DomainWait *w = user_data;
-  FerryDomain *d = find_domain (w->c, w->name);
+  FerryDomain *d = ferry_connection_find_domain (w->c, w->name);
 
   if (!w->present)
     return d == NULL;
@@ -213,7 +200,7 @@ test_events_update_model (void)
   run_second_client ("start");
   w.state = FERRY_DOMAIN_STATE_RUNNING;
   ferry_test_wait_until (domain_matches, &w, TIMEOUT_MS, "domain running");
-  g_assert_true (ferry_domain_is_active (find_domain (c, "ferry-evt")));
+  g_assert_true (ferry_domain_is_active (ferry_connection_find_domain (c, "ferry-evt")));
 
   run_second_client ("destroy");
   w.state = FERRY_DOMAIN_STATE_SHUTOFF;
