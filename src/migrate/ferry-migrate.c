@@ -293,7 +293,7 @@ attach (FerryMigrateCli *cli,
   if (run.error == NULL && run.destination != NULL &&
       ferry_connection_get_state (run.destination) != FERRY_CONNECTION_STATE_CONNECTED)
     g_clear_object (&run.destination);   /* placement then asks through the URI */
-  if (run.error == NULL && (domain = find_domain (run.source, vm)) == NULL)
+  if (run.error == NULL && (domain = ferry_connection_find_domain (run.source, vm)) == NULL)
     run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT, "no VM named %s on %s", vm, source_uri);
   if (domain != NULL)
     {
