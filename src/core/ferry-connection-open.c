@@ -585,23 +585,56 @@ close_reason_message (int reason)
     }
 }
 
-/* libvirt's close callback, dispatched on the main loop. */
+typedef struct {
+  GWeakRef  self;
+  gpointer  conn;     /* identity only: the virConnectPtr may be gone by then */
+  int       reason;
+} ClosedHandoff;
+
+static void
+closed_handoff_free (ClosedHandoff *handoff)
+{
+  g_weak_ref_clear (&handoff->self);
+  g_free (handoff);
+}
+
+/* Main thread. */
+static gboolean
+connection_closed_main_cb (gpointer user_data)
+{
+  ClosedHandoff *handoff = user_data;
+  g_autoptr(FerryConnection) self = g_weak_ref_get (&handoff->self);
+
+  /* Ferry closing the connection itself, or an old connection: nothing to do. */
+  if (self == NULL || handoff->conn != (gpointer)self->conn)
+    return G_SOURCE_REMOVE;
+
+  g_debug ("host %s: connection closed (reason %d)", self->uri, handoff->reason);
+  _ferry_connection_drop (self);
+  _ferry_connection_set_state (self, FERRY_CONNECTION_STATE_DISCONNECTED,
+                               close_reason_message (handoff->reason));
+  schedule_reconnect (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* libvirt's close callback. It runs in whichever thread notices the drop: the
+ * main loop's socket watch, or a worker whose call found the socket closed. The
+ * connection's state changes on the main thread only, so it is handed over. */
 static void
 connection_closed_cb (virConnectPtr  conn,
                       int            reason,
                       void          *opaque)
 {
-  g_autoptr(FerryConnection) self = g_weak_ref_get (opaque);
+  g_autoptr(FerryConnection) self = NULL;
+  ClosedHandoff *handoff;
 
-  /* Ferry closing the connection itself, or an old connection: nothing to do. */
-  if (self == NULL || reason == VIR_CONNECT_CLOSE_REASON_CLIENT || conn != self->conn)
+  if (reason == VIR_CONNECT_CLOSE_REASON_CLIENT || (self = g_weak_ref_get (opaque)) == NULL)
     return;
-
-  g_debug ("host %s: connection closed (reason %d)", self->uri, reason);
-  _ferry_connection_drop (self);
-  _ferry_connection_set_state (self, FERRY_CONNECTION_STATE_DISCONNECTED,
-                               close_reason_message (reason));
-  schedule_reconnect (self);
+  handoff = g_new0 (ClosedHandoff, 1);
+  g_weak_ref_init (&handoff->self, self);
+  handoff->conn = conn;
+  handoff->reason = reason;
+  _ferry_context_post (NULL, connection_closed_main_cb, handoff, (GDestroyNotify)closed_handoff_free);
 }
 
 /**
