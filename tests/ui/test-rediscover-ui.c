@@ -19,6 +19,12 @@
 
 #define TIMEOUT_MS 20000
 
+static gboolean
+progress_window_shown (gpointer user_data)
+{
+  return ferry_test_find_toplevel (ADW_TYPE_WINDOW) != NULL;
+}
+
 static void
 test_discovered_job_toast (void)
 {
@@ -53,7 +59,8 @@ test_discovered_job_toast (void)
 
   /* Show opens the same progress view as for Ferry's own jobs. */
   ferry_test_press_button (window, "_Show");
-  ferry_test_flush ();
+  /* An activated button clicks when its press animation ends, a moment later. */
+  ferry_test_wait_until (progress_window_shown, NULL, TIMEOUT_MS, "the progress window");
   progress = ferry_test_find_toplevel (ADW_TYPE_WINDOW);
   g_assert_nonnull (progress);
   view = ferry_test_find_widget (GTK_WIDGET (progress), FERRY_TYPE_MIGRATION_VIEW);
