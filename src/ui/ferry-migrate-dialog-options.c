@@ -65,7 +65,8 @@ static const RowRule row_rules[] = {
   { ROW (zerocopy_row), "zerocopy",
     N_("Send memory straight from the VM’s pages, saving CPU time on the source"), FALSE },
   { ROW (postcopy_row), "postcopy",
-    N_("Run the VM on the destination before all its memory is there"), FALSE },
+    N_("Run the VM on the destination before all its memory is there. After the switch, a "
+       "failure of either host or of the link between them loses the VM"), FALSE },
   { ROW (postcopy_after_row), "postcopy-after", N_("When to switch to post-copy"), FALSE },
   { ROW (postcopy_seconds_row), "postcopy-after-seconds", N_("Seconds after the start"), FALSE },
   { ROW (postcopy_bandwidth_row), "postcopy-bandwidth",
