@@ -64,14 +64,14 @@ test_discovery_finds_nothing (void)
 
   /* A driver without job statistics has nothing running: no error. */
   ferry_connection_find_migrations_async (c, NULL, ferry_test_store_result, &result);
-  found = ferry_connection_find_migrations_finish (c, ferry_test_wait_result (&result, TIMEOUT_MS, "find"), &error);
+  found = ferry_connection_find_migrations_finish (c, (result = ferry_test_wait_result (&result, TIMEOUT_MS, "find")), &error);
   g_assert_no_error (error);
   g_assert_nonnull (found);
   g_assert_cmpuint (found->len, ==, 0);
 
   g_clear_object (&result);
   ferry_connection_find_migrations_async (closed, NULL, ferry_test_store_result, &result);
-  g_assert_null (ferry_connection_find_migrations_finish (closed, ferry_test_wait_result (&result, TIMEOUT_MS, "find"),
+  g_assert_null (ferry_connection_find_migrations_finish (closed, (result = ferry_test_wait_result (&result, TIMEOUT_MS, "find")),
                                                           &error));
   g_assert_error (error, FERRY_ERROR, FERRY_ERROR_NOT_CONNECTED);
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
@@ -98,7 +98,7 @@ test_adopted_job_without_migration (void)
 
   /* Nothing was migrating: it ends at once, the VM where it was, and says so
    * instead of claiming success. */
-  g_assert_false (ferry_migration_job_run_finish (job, ferry_test_wait_result (&result, TIMEOUT_MS, "adopted job"),
+  g_assert_false (ferry_migration_job_run_finish (job, (result = ferry_test_wait_result (&result, TIMEOUT_MS, "adopted job")),
                                                   &error));
   g_assert_nonnull (error);
   g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_FAILED);
