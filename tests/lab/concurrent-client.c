@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -329,6 +330,16 @@ rss_kib (void)
   return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
 }
 
+/* Bytes the allocator has handed out and not got back, in KiB. Set beside RSS it tells a
+ * leak (both grow) from pages that glibc keeps in its arenas (only RSS grows). */
+static double
+heap_kib (void)
+{
+  struct mallinfo2 mi = mallinfo2 ();
+
+  return (mi.uordblks + mi.hblkhd) / 1024.0;
+}
+
 /* Least-squares slope of Y over the index, from FIRST to the end. */
 static double
 slope (const double *y,
@@ -386,14 +397,15 @@ run_soak (const char *a,
           double      max_slope_kib)
 {
   g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heap = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 start = g_get_monotonic_time ();
   gint64 end = start + (gint64) (minutes * 60 * G_TIME_SPAN_SECOND);
-  double all, second, per_minute, iter_minutes;
+  double all, second, per_minute, iter_minutes, heap_second;
   guint n;
 
   while (g_get_monotonic_time () < end)
     {
-      double kib;
+      double kib, in_use;
 
       if (!soak_leg (a, b, name) || !soak_leg (b, a, name))
         {
@@ -401,14 +413,17 @@ run_soak (const char *a,
           return 1;
         }
       kib = rss_kib ();
+      in_use = heap_kib ();
       g_array_append_val (rss, kib);
-      g_print ("rss: %u %.0f %.1f\n", rss->len, kib,
-               (g_get_monotonic_time () - start) / 6e7);
+      g_array_append_val (heap, in_use);
+      g_print ("rss: %u %.0f %.1f %.0f\n", rss->len, kib,
+               (g_get_monotonic_time () - start) / 6e7, in_use);
     }
 
   n = rss->len;
   all = slope ((double *) rss->data, 0, n);
   second = slope ((double *) rss->data, n / 2, n);
+  heap_second = slope ((double *) heap->data, n / 2, n);
   iter_minutes = (g_get_monotonic_time () - start) / 6e7 / MAX (n, 1);
   per_minute = second / MAX (iter_minutes, 1e-9);
   g_print ("soak: rounds %u minutes %.1f rss-first %.0f rss-last %.0f KiB\n", n,
@@ -416,6 +431,9 @@ run_soak (const char *a,
            n ? g_array_index (rss, double, 0) : 0, n ? g_array_index (rss, double, n - 1) : 0);
   g_print ("soak: slope all %.2f KiB/round; second half %.2f KiB/round, %.2f KiB/min (limit %.1f KiB/round)\n",
            all, second, per_minute, max_slope_kib);
+  g_print ("soak: heap in use %.0f -> %.0f KiB; second-half slope %.2f KiB/round\n",
+           n ? g_array_index (heap, double, 0) : 0, n ? g_array_index (heap, double, n - 1) : 0,
+           heap_second);
   return n >= 4 && second <= max_slope_kib ? 0 : 1;
 }
 

@@ -28,7 +28,7 @@ rc=0
 timeout "$(awk -v m="$MINUTES" 'BEGIN { printf "%d", m * 60 + 600 }')" "$LAB" exec "$CLIENT" soak "$(lab uri a tcp)" "$(lab uri b tcp)" \
   $DOM "$MINUTES" "$LIMIT" > "$OUT" 2>&1 || rc=$?
 tap_diag "$(grep -v '^rss:' "$OUT")"
-tap_diag "RSS (round KiB minutes), every 10th: $(awk '/^rss:/ && $2 % 10 == 1 { printf "%s/%s/%s ", $2, $3, $4 }' "$OUT")"
+tap_diag "RSS (round KiB minutes heap-KiB), every 10th: $(awk '/^rss:/ && $2 % 10 == 1 { printf "%s/%s/%s/%s ", $2, $3, $4, $5 }' "$OUT")"
 rounds=$(grep -c '^rss:' "$OUT")
 if ! grep -q '^soak: round .* failed' "$OUT" && ((rounds >= 4)); then
   tap_ok "$rounds round trips a->b->a, every migration completed"
