@@ -137,6 +137,11 @@ void                 ferry_migration_job_recover_async (FerryMigrationJob  *self
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
 gboolean             ferry_migration_job_get_recoverable (FerryMigrationJob *self);
+FerryMigrationJob   *ferry_migration_job_new_broken   (FerryConnection     *source,
+                                                       FerryConnection     *destination,
+                                                       const char          *domain_uuid,
+                                                       const char          *domain_name,
+                                                       FerryMigrationPlan  *plan);
 char                *ferry_migration_recover_advice   (const char          *source,
                                                        const char          *destination);
 

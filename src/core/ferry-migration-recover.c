@@ -185,3 +185,32 @@ ferry_migration_job_recover_async (FerryMigrationJob   *self,
   _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_PREPARING);
   _ferry_migration_job_start (self, callback, user_data);
 }
+
+/**
+ * ferry_migration_job_new_broken:
+ * @destination: (nullable): the destination host; required to recover a
+ *   managed-direct migration
+ * @plan: the options to recover with (libvirt wants the broken migration's);
+ *   the job takes over its contents
+ *
+ * A job for a VM found paused in a post-copy migration that broke off
+ * (FERRY_FOUND_NEEDS_RECOVERY), by a Ferry that did not start it: it starts
+ * in the needs-recovery state, told as such, and Recover applies to it.
+ *
+ * Returns: (transfer full): the job
+ */
+FerryMigrationJob *
+ferry_migration_job_new_broken (FerryConnection    *source,
+                                FerryConnection    *destination,
+                                const char         *domain_uuid,
+                                const char         *domain_name,
+                                FerryMigrationPlan *plan)
+{
+  FerryMigrationJob *self = ferry_migration_job_new (source, destination, domain_uuid, domain_name, plan);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_WARNING, ferry_connection_get_display_name (source),
+                            _("Found paused in a post-copy migration that broke off"));
+  g_error_free (_ferry_migration_job_report_recovery (self, NULL));
+  return self;
+}

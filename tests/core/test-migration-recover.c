@@ -153,6 +153,28 @@ test_who_may_recover (void)
   g_assert_false (ferry_migration_job_get_recoverable (adopted));
 }
 
+static void
+test_found_broken (void)
+{
+  g_autoptr(FerryConnection) a = ferry_connection_new ("test:///default");
+  g_autoptr(FerryConnection) b = ferry_connection_new ("test:///tmp/host-b.xml");
+  g_autoptr(FerryMigrationJob) job = NULL;
+  g_autoptr(FerryEvent) first = NULL;
+  FerryMigrationPlan plan;
+
+  /* Found by discovery: told as needing recovery from the start, and Recover
+   * applies, with the plan it was given. */
+  plan_for (&plan, FERRY_MIGRATION_MODE_LIVE, TRUE);
+  job = ferry_migration_job_new_broken (a, b, TEST_UUID, "web01", &plan);
+  g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_NEEDS_RECOVERY);
+  g_assert_nonnull (strstr (ferry_migration_job_get_message (job), "Nothing is lost yet"));
+  g_assert_true (ferry_migration_job_get_recoverable (job));
+  g_assert_true (job->plan.flags & VIR_MIGRATE_POSTCOPY);
+  g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_job_get_events (job)), ==, 2);
+  first = g_list_model_get_item (ferry_migration_job_get_events (job), 0);
+  g_assert_cmpstr (ferry_event_get_message (first), ==, "Found paused in a post-copy migration that broke off");
+}
+
 static gpointer
 broken_thread (gpointer data)
 {
@@ -211,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/migration-recover/plan-resume", test_plan_resume);
   g_test_add_func ("/migration-recover/report", test_report);
   g_test_add_func ("/migration-recover/who-may-recover", test_who_may_recover);
+  g_test_add_func ("/migration-recover/found-broken", test_found_broken);
   g_test_add_func ("/migration-recover/running-is-not-broken", test_running_is_not_broken);
   return g_test_run ();
 }
