@@ -45,6 +45,7 @@ struct _FerryMigrationJob
   guint                stalled : 1;
   guint                was_active : 1;
   guint                adopted : 1;     /* follows a migration it did not start */
+  guint                resuming : 1;    /* recovers a broken post-copy migration */
   guint                postcopy_source;
   gboolean             postcopy_planned; /* the plan's switch is scheduled or done */
   guint                stall_timeout;
@@ -66,7 +67,13 @@ typedef struct
   FerryJobStats   final_stats;
   gboolean        have_final_stats;
   char           *tidied;          /* leftover definitions removed, or NULL */
+  gboolean        needs_recovery;  /* post-copy broke off; both hosts hold the VM */
 } FerryMigrateResult;
+
+/* ferry-migration-recover.c */
+gboolean  _ferry_migration_job_postcopy_broken (FerryMigrationJob *self);   /* worker */
+GError   *_ferry_migration_job_report_recovery (FerryMigrationJob *self,    /* main thread */
+                                                const GError      *libvirt_error);
 
 /* ferry-migration-job-placement.c: in the migration's worker thread. */
 FerryPlacement _ferry_migration_job_verify_placement   (FerryMigrationJob *self);
@@ -112,6 +119,9 @@ void      _ferry_migration_job_set_message (FerryMigrationJob  *self,
 void      _ferry_migration_job_set_stalled (FerryMigrationJob  *self,
                                             gboolean            stalled);
 gboolean  _ferry_migration_job_is_running  (FerryMigrationJob  *self);
+void      _ferry_migration_job_start       (FerryMigrationJob  *self,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
 void      _ferry_migration_job_notify_progress (FerryMigrationJob *self);
 
 /* ferry-migration-job-control.c, main thread */

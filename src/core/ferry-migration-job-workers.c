@@ -281,7 +281,12 @@ _ferry_migration_job_migrate_worker (GTask        *task,
 
   result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
   result->placement = _ferry_migration_job_verify_placement (self);
-  result->tidied = _ferry_migration_job_tidy_leftovers (self, result->placement, destination_had_it);
+  /* Both hosts hold part of a broken post-copy VM: nothing is a leftover. */
+  result->needs_recovery = !result->ok && _ferry_migration_job_postcopy_broken (self);
+  if (result->needs_recovery)
+    result->placement = FERRY_PLACEMENT_UNKNOWN;   /* split, not "both" */
+  else
+    result->tidied = _ferry_migration_job_tidy_leftovers (self, result->placement, destination_had_it);
 
   g_task_return_pointer (task, result, g_free);
 }

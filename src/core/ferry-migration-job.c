@@ -358,6 +358,14 @@ migrate_cb (GObject      *object,
       g_array_append_val (self->samples, result->final_stats);
     }
 
+  /* Post-copy broke off: "running on both hosts" would be false and alarming;
+   * the VM is split between them and waits for a recovery. */
+  if (result->needs_recovery)
+    {
+      finish (self, _ferry_migration_job_report_recovery (self, libvirt_error));
+      return;
+    }
+
   error = check_outcome (self, result);
   if (self->placement == FERRY_PLACEMENT_UNKNOWN && self->adopted && self->plan.destination_uri == NULL)
     where = g_strdup_printf (_("The VM no longer runs on %s; the destination is not connected, so "
@@ -443,8 +451,10 @@ prepare_cb (GObject      *object,
       return;
     }
 
-  _ferry_migration_job_set_state (self, FERRY_MIGRATION_STATE_MIGRATING);
+  _ferry_migration_job_set_state (self, self->resuming ? FERRY_MIGRATION_STATE_POSTCOPY
+                                                      : FERRY_MIGRATION_STATE_MIGRATING);
   _ferry_migration_job_log (self, FERRY_EVENT_SEVERITY_INFO, NULL,
+                            self->resuming ? _("Recovering the broken post-copy migration") :
                             self->adopted ? _("Following a migration that was already running")
                                           : _("Migration started"));
   self->start_usec = self->progress_usec = g_get_monotonic_time ();
@@ -647,10 +657,19 @@ ferry_migration_job_run_async (FerryMigrationJob   *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) worker = NULL;
-
   g_return_if_fail (FERRY_IS_MIGRATION_JOB (self));
   g_return_if_fail (self->task == NULL);
+
+  _ferry_migration_job_start (self, callback, user_data);
+}
+
+/* Also the way back in for a post-copy recovery, which runs the same steps. */
+void
+_ferry_migration_job_start (FerryMigrationJob   *self,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
 
   self->task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (self->task, ferry_migration_job_run_async);

@@ -22,6 +22,9 @@ typedef enum
   FERRY_MIGRATION_STATE_COMPLETED,
   FERRY_MIGRATION_STATE_FAILED,
   FERRY_MIGRATION_STATE_CANCELLED,
+  /* Post-copy broke off: the VM is split between the hosts, paused, and
+   * waits for ferry_migration_job_recover_async(). */
+  FERRY_MIGRATION_STATE_NEEDS_RECOVERY,
 } FerryMigrationState;
 
 /* Where the VM runs once a job has ended, verified on both hosts. */
@@ -126,6 +129,21 @@ void                 ferry_connection_find_migrations_async  (FerryConnection   
 GPtrArray           *ferry_connection_find_migrations_finish (FerryConnection     *connection,
                                                               GAsyncResult        *result,
                                                               GError             **error);
+
+/* Post-copy recovery (ferry-migration-recover.c). */
+gboolean             ferry_migration_plan_set_resume  (FerryMigrationPlan  *plan,
+                                                       GError             **error);
+void                 ferry_migration_job_recover_async (FerryMigrationJob  *self,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean             ferry_migration_job_get_recoverable (FerryMigrationJob *self);
+FerryMigrationJob   *ferry_migration_job_new_broken   (FerryConnection     *source,
+                                                       FerryConnection     *destination,
+                                                       const char          *domain_uuid,
+                                                       const char          *domain_name,
+                                                       FerryMigrationPlan  *plan);
+char                *ferry_migration_recover_advice   (const char          *source,
+                                                       const char          *destination);
 
 const char          *ferry_migration_state_to_string  (FerryMigrationState  state);
 const char          *ferry_placement_to_string        (FerryPlacement       placement);

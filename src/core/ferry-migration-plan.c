@@ -101,6 +101,8 @@ ferry_migration_state_to_string (FerryMigrationState state)
       return _("Failed");
     case FERRY_MIGRATION_STATE_CANCELLED:
       return _("Cancelled");
+    case FERRY_MIGRATION_STATE_NEEDS_RECOVERY:
+      return _("Needs recovery");
     default:
       return _("Unknown");
     }

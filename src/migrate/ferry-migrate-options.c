@@ -70,6 +70,9 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
     FLAG ("attach", attach,
           "Follow a migration of VM already running on SOURCE-URI (started by a Ferry that "
           "ended, or by virsh) instead of starting one; arguments: VM SOURCE-URI [DESTINATION-URI]"),
+    FLAG ("recover", recover,
+          "Recover a post-copy migration of VM that broke off (the link failed), to the same "
+          "destination, with the options it ran with; arguments: VM SOURCE-URI DESTINATION-URI"),
     FLAG ("print-virsh", print_virsh, "Print the equivalent virsh command and exit"),
     FLAG ("quiet", quiet, "No progress lines"),
     FLAG ("commands", commands,
@@ -79,6 +82,7 @@ ferry_migrate_cli_context (FerryMigrateCli *cli)
   };
   GOptionContext *context = g_option_context_new ("VM SOURCE-URI DESTINATION-URI\n"
                                                   "  ferry-migrate --attach VM SOURCE-URI [DESTINATION-URI]\n"
+                                                  "  ferry-migrate --recover [OPTIONS] VM SOURCE-URI DESTINATION-URI\n"
                                                   "  ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI");
 
   g_option_context_set_summary (context,
@@ -174,7 +178,7 @@ ferry_migrate_cli_options (FerryMigrateCli  *cli,
   g_autoptr(FerryMigrationOptions) o = ferry_migration_options_new ();
 
   /* virsh's defaults: neither live nor persistent unless asked. */
-  SET ("mode", cli->offline ? "offline" : cli->live ? "live" : "paused");
+  SET ("mode", cli->offline ? "offline" : cli->live || cli->recover ? "live" : "paused");
   SET ("connectivity", cli->tunnelled ? "tunnelled" : cli->p2p ? "peer-to-peer" : "managed-direct");
   SET ("destination-uri", destination_uri);
   SET_BOOL ("persistent", cli->persistent);
@@ -199,7 +203,7 @@ ferry_migrate_cli_options (FerryMigrateCli  *cli,
   SET_BOOL ("parallel", cli->parallel);
   if (cli->parallel_connections)
     SET_NUM ("parallel-connections", cli->parallel_connections);
-  SET_BOOL ("postcopy", cli->postcopy || cli->postcopy_after_precopy || cli->postcopy_after > 0);
+  SET_BOOL ("postcopy", cli->postcopy || cli->recover || cli->postcopy_after_precopy || cli->postcopy_after > 0);
   if (cli->postcopy_after_precopy)
     SET ("postcopy-after", "immediately");
   else if (cli->postcopy_after > 0)

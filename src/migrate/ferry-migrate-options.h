@@ -16,7 +16,7 @@ typedef struct
   gboolean   copy_storage_all, copy_storage_inc, unsafe, auto_converge, compressed;
   gboolean   parallel, postcopy, postcopy_after_precopy, tls, zerocopy;
   gboolean   abort_on_error, change_protection, timeout_suspend, timeout_postcopy;
-  gboolean   print_virsh, quiet, commands, check, json, attach;
+  gboolean   print_virsh, quiet, commands, check, json, attach, recover;
   char      *fix;
   char      *move_storage, *format;
   char      *migrate_disks, *disks_uri, *comp_methods, *migrateuri, *listen_address, *dname;

@@ -3,6 +3,7 @@
  *   ferry-migrate [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *   ferry-migrate --check [--json] [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *   ferry-migrate --attach VM SOURCE-URI [DESTINATION-URI]
+ *   ferry-migrate --recover [OPTIONS] VM SOURCE-URI DESTINATION-URI
  *   ferry-migrate --move-storage DISK[,DISK…]=POOL [--format qcow2|raw] VM URI
  *
  * Options are named like virsh migrate's. Progress goes to stderr, a JSON
@@ -33,6 +34,7 @@ typedef struct
   GError            *error;
   gint64             started;
   gboolean           quiet;
+  char              *recover_command;  /* said when post-copy breaks off */
 } Run;
 
 static void
@@ -245,7 +247,10 @@ run_job (Run             *run,
       g_io_add_watch (in, G_IO_IN | G_IO_HUP, command_cb, run);
       g_io_channel_unref (in);
     }
-  ferry_migration_job_run_async (run->job, job_done_cb, run);
+  if (cli->recover)
+    ferry_migration_job_recover_async (run->job, job_done_cb, run);
+  else
+    ferry_migration_job_run_async (run->job, job_done_cb, run);
   g_main_loop_run (run->loop);
 }
 
@@ -260,6 +265,10 @@ run_end (Run      *run,
   g_print ("%s\n", json);
   if (run->error != NULL)
     g_printerr ("ferry-migrate: %s\n", run->error->message);
+  if (run->job != NULL && run->recover_command != NULL &&
+      ferry_migration_job_get_state (run->job) == FERRY_MIGRATION_STATE_NEEDS_RECOVERY)
+    g_printerr ("ferry-migrate: post-copy broke off and the VM needs recovery; once the link works "
+                "again, recover it with:\n  %s\n", run->recover_command);
 
   /* Where it was asked to be: running (or paused with --suspend) on the
    * destination, or for an offline migration, defined there and running nowhere. */
@@ -268,6 +277,7 @@ run_end (Run      *run,
              (offline || ferry_migration_job_get_placement (run->job) == FERRY_PLACEMENT_DESTINATION);
 
   g_clear_error (&run->error);
+  g_clear_pointer (&run->recover_command, g_free);
   g_clear_object (&run->job);
   g_clear_object (&run->source);
   g_clear_object (&run->destination);
@@ -315,6 +325,28 @@ attach (FerryMigrateCli *cli,
   return run_end (&run, FALSE);
 }
 
+/* The command that recovers this run: the same options, with --recover. */
+static char *
+recover_command (char **given)
+{
+  g_autoptr(GString) line = g_string_new ("ferry-migrate --recover");
+
+  for (guint i = 1; given[i] != NULL; i++)
+    {
+      g_autofree char *quoted = NULL;
+
+      /* Commands on stdin only make sense while a person drives the run. */
+      if (g_str_equal (given[i], "--recover") || g_str_equal (given[i], "--commands"))
+        continue;
+      /* Quoted only when the shell needs it, so it reads like what was typed. */
+      if (given[i][0] == '\0' || given[i][strspn (given[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                                      "0123456789_-.,:/=+@%")] != '\0')
+        quoted = g_shell_quote (given[i]);
+      g_string_append_printf (line, " %s", quoted ? quoted : given[i]);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +359,8 @@ main (int   argc,
   FerryDomain *domain;
   Run run = { 0 };
   gboolean offline;
+
+  g_auto(GStrv) given = g_strdupv (argv);   /* option parsing edits argv */
 
   setlocale (LC_ALL, "");
   /* Before anything touches libvirt, typed parameters included. */
@@ -371,6 +405,8 @@ main (int   argc,
 
   offline = plan.offline;
   run_open (&run, &cli, argv[2], argv[3]);
+  if (ferry_migration_options_get_postcopy (options))
+    run.recover_command = recover_command (given);
 
   /* Peer-to-peer works without reaching the destination from here; Ferry
    * then verifies the outcome through the URI the source used. */

@@ -52,6 +52,9 @@ update (FerryJobRow *self)
     case FERRY_MIGRATION_STATE_CANCELLED:
       icon = "process-stop-symbolic";
       break;
+    case FERRY_MIGRATION_STATE_NEEDS_RECOVERY:
+      icon = "dialog-warning-symbolic";
+      break;
     case FERRY_MIGRATION_STATE_PREPARING:
     case FERRY_MIGRATION_STATE_MIGRATING:
     case FERRY_MIGRATION_STATE_POSTCOPY:
@@ -63,7 +66,8 @@ update (FerryJobRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->level),
                           state != FERRY_MIGRATION_STATE_COMPLETED &&
                           state != FERRY_MIGRATION_STATE_FAILED &&
-                          state != FERRY_MIGRATION_STATE_CANCELLED);
+                          state != FERRY_MIGRATION_STATE_CANCELLED &&
+                          state != FERRY_MIGRATION_STATE_NEEDS_RECOVERY);
 }
 
 static void

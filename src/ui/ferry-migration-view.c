@@ -65,6 +65,7 @@ struct _FerryMigrationView
   GtkSpinButton      *downtime_spin;
   AdwActionRow       *postcopy_row;
   GtkWidget          *cancel_button;
+  GtkWidget          *recover_button;
   FerryEventsView    *events_view;
 };
 
@@ -86,6 +87,7 @@ state_has_ended (FerryMigrationState state)
     case FERRY_MIGRATION_STATE_COMPLETED:
     case FERRY_MIGRATION_STATE_FAILED:
     case FERRY_MIGRATION_STATE_CANCELLED:
+    case FERRY_MIGRATION_STATE_NEEDS_RECOVERY:
       return TRUE;
     case FERRY_MIGRATION_STATE_PREPARING:
     case FERRY_MIGRATION_STATE_MIGRATING:
@@ -242,6 +244,11 @@ update_outcome (FerryMigrationView *self)
       title = _("Migration Cancelled");
       klass = "dim-label";
       break;
+    case FERRY_MIGRATION_STATE_NEEDS_RECOVERY:
+      icon = "dialog-warning-symbolic";
+      title = _("Migration Needs Recovery");
+      klass = "warning";
+      break;
     case FERRY_MIGRATION_STATE_FAILED:
     case FERRY_MIGRATION_STATE_PREPARING:
     case FERRY_MIGRATION_STATE_MIGRATING:
@@ -274,6 +281,9 @@ update_outcome (FerryMigrationView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_message),
                           message != NULL && state != FERRY_MIGRATION_STATE_COMPLETED);
   gtk_label_set_label (self->outcome_details, details);
+  /* Split between the hosts, the VM runs on neither; the message says so
+   * better than "could not be checked". */
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_details), state != FERRY_MIGRATION_STATE_NEEDS_RECOVERY);
 }
 
 static void
@@ -306,6 +316,10 @@ update_state (FerryMigrationView *self)
     update_outcome (self);
   gtk_widget_set_visible (self->controls_group, !ended);
   gtk_widget_set_visible (self->cancel_button, !ended);
+  gtk_widget_set_visible (self->recover_button, state == FERRY_MIGRATION_STATE_NEEDS_RECOVERY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "migration.recover",
+                                 ferry_migration_job_get_recoverable (job) &&
+                                 state == FERRY_MIGRATION_STATE_NEEDS_RECOVERY);
 
   gtk_widget_set_visible (self->stalled_group, stalled);
   adw_action_row_set_subtitle (self->stalled_row,
@@ -427,6 +441,30 @@ start_postcopy_action (GtkWidget  *widget,
 }
 
 static void
+recover_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  FerryMigrationJob *job = FERRY_MIGRATION_JOB (object);
+
+  /* The job's state and message tell the outcome, and the view follows them;
+   * the window that started the first run no longer waits for this one. */
+  ferry_migration_job_run_finish (job, result, NULL);
+  ferry_migration_send_notification (job);
+}
+
+static void
+recover_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  FerryMigrationView *self = FERRY_MIGRATION_VIEW (widget);
+
+  self->cancel_requested = FALSE;
+  ferry_migration_job_recover_async (self->job, recover_done_cb, NULL);
+}
+
+static void
 ferry_migration_view_dispose (GObject *object)
 {
   FerryMigrationView *self = (FerryMigrationView *)object;
@@ -538,6 +576,7 @@ ferry_migration_view_class_init (FerryMigrationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, downtime_spin);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, postcopy_row);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, recover_button);
   gtk_widget_class_bind_template_child (widget_class, FerryMigrationView, events_view);
 
   gtk_widget_class_install_action (widget_class, "migration.cancel", NULL, cancel_action);
@@ -545,6 +584,7 @@ ferry_migration_view_class_init (FerryMigrationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "migration.apply-max-downtime", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "migration.start-postcopy", NULL,
                                    start_postcopy_action);
+  gtk_widget_class_install_action (widget_class, "migration.recover", NULL, recover_action);
 }
 
 static void
@@ -679,6 +719,9 @@ ferry_migration_send_notification (FerryMigrationJob *job)
     case FERRY_MIGRATION_STATE_CANCELLED:
       title = g_strdup_printf (_("Migration of %s Cancelled"), name);
       break;
+    case FERRY_MIGRATION_STATE_NEEDS_RECOVERY:
+      title = g_strdup_printf (_("Migration of %s Needs Recovery"), name);
+      break;
     case FERRY_MIGRATION_STATE_FAILED:
     case FERRY_MIGRATION_STATE_PREPARING:
     case FERRY_MIGRATION_STATE_MIGRATING:
@@ -689,10 +732,14 @@ ferry_migration_send_notification (FerryMigrationJob *job)
       break;
     }
 
-  body = describe_placement (job);
+  if (ferry_migration_job_get_state (job) == FERRY_MIGRATION_STATE_NEEDS_RECOVERY)
+    body = g_strdup (ferry_migration_job_get_message (job));
+  else
+    body = describe_placement (job);
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
-  if (ferry_migration_job_get_state (job) == FERRY_MIGRATION_STATE_FAILED)
+  if (ferry_migration_job_get_state (job) == FERRY_MIGRATION_STATE_FAILED ||
+      ferry_migration_job_get_state (job) == FERRY_MIGRATION_STATE_NEEDS_RECOVERY)
     g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   id = g_strdup_printf ("migration-%s", name);
   g_application_send_notification (app, id, notification);

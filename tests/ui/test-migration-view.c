@@ -368,6 +368,64 @@ is_null (gpointer user_data)
   return *(gpointer *)user_data == NULL;
 }
 
+static gboolean
+left_recovery (gpointer user_data)
+{
+  return ferry_migration_job_get_state (user_data) != FERRY_MIGRATION_STATE_NEEDS_RECOVERY &&
+         ferry_migration_job_get_state (user_data) != FERRY_MIGRATION_STATE_PREPARING;
+}
+
+/* Post-copy broke off: the view says so, with what to do, keeps the events,
+ * and its Recover button starts the recovery (here it fails at once: the
+ * test's hosts are not connected, and that is told like any failure). */
+static void
+test_view_needs_recovery (void)
+{
+  g_autoptr(FerryConnection) a = ferry_connection_new ("test:///default");
+  g_autoptr(FerryConnection) b = ferry_connection_new ("test:///tmp/host-b.xml");
+  g_autoptr(FerryMigrationJob) job = make_job (a, b, TRUE);
+  g_autoptr(GError) libvirt_error = g_error_new_literal (FERRY_ERROR, FERRY_ERROR_LIBVIRT,
+                                                         "operation failed: job 'migration in' failed in post-copy phase");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = ferry_migration_view_new (job);
+  GtkWidget *recover;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 760);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  _ferry_migration_job_log (job, FERRY_EVENT_SEVERITY_INFO, NULL, "Post-copy started: the VM now runs on the destination");
+  error = _ferry_migration_job_report_recovery (job, libvirt_error);
+  ferry_test_flush ();
+
+  g_assert_nonnull (ferry_test_find_label (view, "Migration Needs Recovery"));
+  g_assert_nonnull (ferry_test_find_label (view, "Needs recovery"));
+  g_assert_nonnull (ferry_test_find_label (view, ferry_migration_job_get_message (job)));
+  g_assert_true (gtk_widget_get_visible (ferry_test_find_label (view, ferry_migration_job_get_message (job))));
+  /* Nothing to cancel: the only way on is Recover, the suggested action. */
+  g_assert_false (gtk_widget_get_visible (ferry_test_find_button (view, "_Cancel Migration")));
+  recover = ferry_test_find_button (view, "_Recover");
+  g_assert_nonnull (recover);
+  g_assert_true (gtk_widget_get_visible (recover));
+  g_assert_true (gtk_widget_has_css_class (recover, "suggested-action"));
+  /* The events stay: libvirt's words and the earlier steps. */
+  g_assert_nonnull (ferry_test_find_label (view, "Post-copy started: the VM now runs on the destination"));
+  g_assert_nonnull (ferry_test_find_label (view, libvirt_error->message));
+  ferry_test_screenshot (window, "migration-view-needs-recovery");
+
+  ferry_test_press_button (view, "_Recover");
+  ferry_test_wait_until (left_recovery, job, TIMEOUT_MS, "the recovery to end");
+  g_assert_true (job->plan.flags & VIR_MIGRATE_POSTCOPY_RESUME);
+  g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_FAILED);
+  g_assert_cmpstr (ferry_migration_job_get_message (job), ==, "Not connected to the source host");
+  ferry_test_flush ();
+  g_assert_false (gtk_widget_get_visible (recover));
+  g_assert_nonnull (ferry_test_find_label (view, "Migration Failed"));
+
+  g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_templates (void)
 {
@@ -405,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/ui/migration-view/chart", test_progress_chart);
   g_test_add_func ("/ui/migration-view/cancel-confirmation", test_view_cancel_confirmation);
   g_test_add_func ("/ui/migration-view/storage", test_view_storage);
+  g_test_add_func ("/ui/migration-view/needs-recovery", test_view_needs_recovery);
 
   return g_test_run ();
 }
