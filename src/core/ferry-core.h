@@ -15,6 +15,7 @@
 #include "ferry-event.h"
 #include "ferry-job-stats.h"
 #include "ferry-migration-job.h"
+#include "ferry-migration-settle.h"
 #include "ferry-uri.h"
 #include "ferry-auth-request.h"
 #include "ferry-askpass-server.h"
