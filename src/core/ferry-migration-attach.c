@@ -324,8 +324,11 @@ _ferry_migration_job_attach_worker (GTask        *task,
       return;
     }
 
-  result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
   result->placement = _ferry_migration_job_verify_placement (self);
+  /* A cancelled or failed job leaves no completed statistics worth showing
+   * (libvirt reports zeros): the last polled ones stay. */
+  if (result->placement == FERRY_PLACEMENT_DESTINATION)
+    result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
   result->ok = result->placement == FERRY_PLACEMENT_DESTINATION;
   if (!result->ok)
     result->error = g_error_new_literal (FERRY_ERROR, FERRY_ERROR_FAILED,
