@@ -146,7 +146,10 @@ if show is not None:
     press(show)
 again = wait_for("a second view", lambda: next((v for v in views(app) if with_text(v, LOST) is None), None), 15)
 values = progress_values(again, 4) if again is not None else []
-tap(len([v for v in values if 0 < v < 1]) >= 2, f"the new view follows the migration (bar values {values})")
+rows = [a for a in walk(find(main, "list", "Migrations")) if a.getRoleName() == "label" and a.name == VM]
+tap(len([v for v in values if 0 < v < 1]) >= 2 and len(rows) == 1,
+    f"the new view follows the migration (bar values {values}); the Migrations list has one row for it "
+    f"({len(rows)})")
 # Let it end in time: the speed is libvirt's to change, as from any other client.
 subprocess.run([LAB, "virsh", "a", "migrate-setspeed", VM, "--bandwidth", "300"], check=False, timeout=30,
                capture_output=True)
