@@ -40,6 +40,28 @@ find_destination (FerryConnectionManager *self,
   return NULL;
 }
 
+/* The same migration adopted again after its source came back: one row in
+ * the jobs list, the job that follows it now. The lost job's words stay in
+ * the events log and in its view, if one is open. */
+static void
+forget_lost_job (FerryConnectionManager *self,
+                 const char             *uuid)
+{
+  GListModel *jobs = ferry_connection_manager_get_jobs (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(FerryMigrationJob) job = g_list_model_get_item (jobs, i);
+
+      if (ferry_migration_job_get_source_lost (job) &&
+          g_strcmp0 (ferry_migration_job_get_domain_uuid (job), uuid) == 0)
+        {
+          g_list_store_remove (G_LIST_STORE (jobs), i);
+          return;
+        }
+    }
+}
+
 static void
 found_cb (GObject      *object,
           GAsyncResult *result,
@@ -60,6 +82,7 @@ found_cb (GObject      *object,
       job = ferry_migration_job_new_attached (source, find_destination (self, source, f->uuid),
                                               f->uuid, f->name, NULL);
       ferry_migration_job_run_async (job, NULL, NULL);
+      forget_lost_job (self, f->uuid);
       ferry_connection_manager_add_job (self, job);
       g_signal_emit_by_name (self, "job-discovered", job);
     }

@@ -48,8 +48,15 @@ _ferry_migration_job_unregister (FerryMigrationJob *self)
 FerryMigrationJob *
 ferry_migration_job_lookup_running (const char *domain_uuid)
 {
+  FerryMigrationJob *job;
+
   g_return_val_if_fail (domain_uuid != NULL, NULL);
-  return running_jobs ? g_hash_table_lookup (running_jobs, domain_uuid) : NULL;
+  job = running_jobs ? g_hash_table_lookup (running_jobs, domain_uuid) : NULL;
+  /* An adopted job that lost its source follows nothing any more, even in the
+   * moment before it ends: the migration may be adopted again at once. */
+  if (job != NULL && g_atomic_int_get (&job->source_lost))
+    return NULL;
+  return job;
 }
 
 /**
@@ -91,6 +98,20 @@ ferry_migration_job_get_adopted (FerryMigrationJob *self)
 {
   g_return_val_if_fail (FERRY_IS_MIGRATION_JOB (self), FALSE);
   return self->adopted;
+}
+
+/**
+ * ferry_migration_job_get_source_lost:
+ *
+ * Returns: %TRUE when an adopted job stopped following because its source
+ *   connection was lost: the migration may still run there, and Ferry adopts
+ *   it again when the source reconnects
+ */
+gboolean
+ferry_migration_job_get_source_lost (FerryMigrationJob *self)
+{
+  g_return_val_if_fail (FERRY_IS_MIGRATION_JOB (self), FALSE);
+  return g_atomic_int_get (&self->source_lost);
 }
 
 const char *
@@ -268,17 +289,18 @@ _ferry_migration_job_attach_worker (GTask        *task,
   FerryMigrationJob *self = source_object;
   FerryMigrateResult *result = g_new0 (FerryMigrateResult, 1);
   int type = VIR_DOMAIN_JOB_UNBOUNDED;
+  gboolean asked = TRUE;
 
   FERRY_LIBVIRT_ENTER ();
 
-  /* Ends when the job does, or when the source stops answering (the
-   * placement check then asks again through a new connection). */
+  /* Ends when the job does, or when the source stops answering. */
   while (type != VIR_DOMAIN_JOB_NONE)
     {
       virTypedParameterPtr params = NULL;
       int nparams = 0;
 
-      if (virDomainGetJobStats (self->dom, &type, &params, &nparams, 0) < 0)
+      asked = virDomainGetJobStats (self->dom, &type, &params, &nparams, 0) == 0;
+      if (!asked)
         type = VIR_DOMAIN_JOB_NONE;
       virTypedParamsFree (params, nparams);
       if (type != VIR_DOMAIN_JOB_NONE)
@@ -286,8 +308,27 @@ _ferry_migration_job_attach_worker (GTask        *task,
     }
   virResetLastError ();
 
-  result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
+  /* The connection, not the job, ended. A peer-to-peer migration is driven by
+   * the source's libvirtd and goes on without Ferry: asking where the VM runs
+   * now would see it still on the source and call that the end. Nothing is
+   * known; rediscovery adopts the migration again when the source reconnects. */
+  if (!asked && virConnectIsAlive (self->sconn) != 1)
+    {
+      virResetLastError ();
+      g_atomic_int_set (&self->source_lost, TRUE);
+      result->placement = FERRY_PLACEMENT_UNKNOWN;
+      /* Worded on the main thread (_ferry_migration_job_source_lost_error):
+       * the host's display name may change there. */
+      result->error = g_error_new_literal (FERRY_ERROR, FERRY_ERROR_UNREACHABLE, "");
+      g_task_return_pointer (task, result, g_free);
+      return;
+    }
+
   result->placement = _ferry_migration_job_verify_placement (self);
+  /* A cancelled or failed job leaves no completed statistics worth showing
+   * (libvirt reports zeros): the last polled ones stay. */
+  if (result->placement == FERRY_PLACEMENT_DESTINATION)
+    result->have_final_stats = _ferry_migration_job_completed_stats (self, &result->final_stats);
   result->ok = result->placement == FERRY_PLACEMENT_DESTINATION;
   if (!result->ok)
     result->error = g_error_new_literal (FERRY_ERROR, FERRY_ERROR_FAILED,
@@ -296,4 +337,14 @@ _ferry_migration_job_attach_worker (GTask        *task,
                                          _("The migration ended; the VM is no longer running on the source."));
   /* What ran before on the destination is not known: nothing is tidied. */
   g_task_return_pointer (task, result, g_free);
+}
+
+/* Main thread: what an adopted job that lost its source says as its outcome. */
+GError *
+_ferry_migration_job_source_lost_error (FerryMigrationJob *self)
+{
+  return g_error_new (FERRY_ERROR, FERRY_ERROR_UNREACHABLE,
+                      _("Lost the connection to %s; the migration may still be running there. "
+                        "Ferry follows it again when it reconnects."),
+                      ferry_connection_get_display_name (self->source));
 }

@@ -46,6 +46,9 @@ struct _FerryMigrationJob
   guint                was_active : 1;
   guint                adopted : 1;     /* follows a migration it did not start */
   guint                resuming : 1;    /* recovers a broken post-copy migration */
+  /* atomic: an adopted job lost its source connection and stopped following;
+   * rediscovery may adopt the migration again (ferry-migration-attach.c) */
+  int                  source_lost;
   guint                postcopy_source;
   gboolean             postcopy_planned; /* the plan's switch is scheduled or done */
   guint                stall_timeout;
@@ -86,6 +89,7 @@ char          *_ferry_migration_job_tidy_leftovers     (FerryMigrationJob *self,
 void     _ferry_migration_job_register      (FerryMigrationJob *self);   /* main thread */
 void     _ferry_migration_job_unregister    (FerryMigrationJob *self);   /* main thread */
 void     _ferry_migration_job_attach_worker (GTask *, gpointer, gpointer, GCancellable *);
+GError  *_ferry_migration_job_source_lost_error (FerryMigrationJob *self); /* main thread */
 FerryFoundKind _ferry_migration_found_kind  (int state,
                                              int reason,
                                              int job_type,

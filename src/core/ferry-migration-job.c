@@ -367,7 +367,14 @@ migrate_cb (GObject      *object,
     }
 
   error = check_outcome (self, result);
-  if (self->placement == FERRY_PLACEMENT_UNKNOWN && self->adopted && self->plan.destination_uri == NULL)
+  if (g_atomic_int_get (&self->source_lost))
+    {
+      /* Not the migration's end: only Ferry's sight of it ended. */
+      g_clear_error (&error);
+      error = _ferry_migration_job_source_lost_error (self);
+    }
+  if (self->placement == FERRY_PLACEMENT_UNKNOWN && self->adopted && self->plan.destination_uri == NULL &&
+      !g_atomic_int_get (&self->source_lost))
     where = g_strdup_printf (_("The VM no longer runs on %s; the destination is not connected, so "
                                "where it runs now is not known."),
                              ferry_connection_get_display_name (self->source));

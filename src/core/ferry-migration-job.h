@@ -101,6 +101,7 @@ FerryMigrationJob   *ferry_migration_job_new_attached (FerryConnection     *sour
                                                        const char          *domain_name,
                                                        const char          *destination_uri);
 gboolean             ferry_migration_job_get_adopted  (FerryMigrationJob   *self);
+gboolean             ferry_migration_job_get_source_lost (FerryMigrationJob *self);
 const char          *ferry_migration_job_get_domain_uuid (FerryMigrationJob *self);
 FerryMigrationJob   *ferry_migration_job_lookup_running (const char        *domain_uuid);
 

@@ -95,6 +95,14 @@ test_adopted_job_without_migration (void)
   /* While it runs, discovery must never offer the same VM again. */
   ferry_migration_job_run_async (job, ferry_test_store_result, &result);
   g_assert_true (ferry_migration_job_lookup_running (uuid) == job);
+  /* Unless it lost its source: then it follows nothing, and the reconnect's
+   * discovery must adopt the migration again at once (the lab proves the
+   * real drop, tests/lab/test-ui-rediscover.sh). Set by hand, on the main
+   * thread, before the job's outcome is read (that runs from the main loop). */
+  g_atomic_int_set (&job->source_lost, TRUE);
+  g_assert_null (ferry_migration_job_lookup_running (uuid));
+  g_atomic_int_set (&job->source_lost, FALSE);
+  g_assert_true (ferry_migration_job_lookup_running (uuid) == job);
 
   /* Nothing was migrating: it ends at once, the VM where it was, and says so
    * instead of claiming success. */
@@ -103,6 +111,8 @@ test_adopted_job_without_migration (void)
   g_assert_nonnull (error);
   g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_FAILED);
   g_assert_cmpint (ferry_migration_job_get_placement (job), ==, FERRY_PLACEMENT_SOURCE);
+  /* The source answered all along: a real end, not a lost connection. */
+  g_assert_false (ferry_migration_job_get_source_lost (job));
   g_assert_null (ferry_migration_job_lookup_running (uuid));
   g_assert_cmpuint (g_list_model_get_n_items (ferry_migration_job_get_events (job)), >, 0);
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);

@@ -12,16 +12,8 @@
 # One guest for all three (a boot is slow on a busy machine): a -> b, then b -> a twice.
 source "$(dirname "$0")/lab-lib.sh"
 
-MIGRATE=${FERRY_MIGRATE:?FERRY_MIGRATE is not set}
 DOM=lab-rediscover
-WORK=$(mktemp -d)
-
-cleanup() {
-  [[ -n ${mig:-} ]] && kill -9 "$mig" 2> /dev/null
-  lab_remove_guest $DOM
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/rediscover-lib.sh"
 
 tap_plan 9
 
@@ -31,23 +23,6 @@ DST=$(lab uri b tcp)
 start_guest() {
   lab_remove_guest $DOM
   lab define-guest a $DOM --dirty-mb 1 --tick-ms 200 --start > /dev/null && lab_wait_tick a $DOM 1 60
-}
-
-# start_migration FROM-URI TO-URI OPTIONS...: ferry-migrate in the background; returns once
-# data moves.
-start_migration() {
-  local from=$1 to=$2; shift 2
-  timeout 120 "$LAB" exec "$MIGRATE" "$@" $DOM "$from" "$to" > "$WORK/out1" 2> "$WORK/err1" &
-  mig=$!
-  lab_wait 30 grep -q '^progress: ' "$WORK/err1"
-}
-
-# kill_driver: SIGKILL the ferry-migrate process itself, with no chance to clean up
-# (`lab exec` becomes it through exec; it is the child of `timeout`).
-kill_driver() {
-  pkill -9 -P "$mig" -x ferry-migrate
-  wait "$mig" 2> /dev/null
-  mig=""
 }
 
 running_once_ticking() { # HOST

@@ -6,107 +6,15 @@ outcome, and find the VM listed on the destination host. TAP on stdout;
 a screenshot of each step in FERRY_SCREENSHOT_DIR.
 
 usage: ui-migrate.py VM SOURCE-HOST-NAME DESTINATION-HOST-NAME"""
-import os
-import subprocess
 import sys
 import time
 
-import pyatspi
+from ui_atspi import click, failed, find, press, sensitive, shot, start, tap, wait_for, walk, window
 
 VM, SOURCE, DEST = sys.argv[1:4]
-SHOTS = os.environ.get("FERRY_SCREENSHOT_DIR", "/tmp")
-N = 0
-FAILED = 0
 
 
-def tap(ok, desc):
-    global N, FAILED
-    N += 1
-    FAILED += 0 if ok else 1
-    print(f"{'ok' if ok else 'not ok'} {N} - {desc}", flush=True)
-    return ok
-
-
-def shot(name):
-    os.makedirs(SHOTS, exist_ok=True)
-    path = os.path.join(SHOTS, f"ui-migrate-{name}.png")
-    subprocess.run(["import", "-window", "root", path], check=False)
-    print(f"# screenshot: {path}", flush=True)
-
-
-def walk(acc):
-    try:
-        yield acc
-        for i in range(acc.childCount):
-            yield from walk(acc.getChildAtIndex(i))
-    except Exception:
-        return
-
-
-def find(root, role, name=None, prefix=None, showing=False):
-    for acc in walk(root):
-        try:
-            if acc.getRoleName() != role:
-                continue
-            if name is not None and acc.name != name:
-                continue
-            if prefix is not None and not acc.name.startswith(prefix):
-                continue
-            if showing and not acc.getState().contains(pyatspi.STATE_SHOWING):
-                continue
-            return acc
-        except Exception:
-            continue
-    return None
-
-
-def wait_for(what, fn, seconds=60):
-    end = time.time() + seconds
-    while time.time() < end:
-        result = fn()
-        if result:
-            return result
-        time.sleep(0.2)
-    return None
-
-
-def ferry():
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app.name == "ferry":
-            return app
-    return None
-
-
-def window(app, title):
-    for i in range(app.childCount):
-        w = app.getChildAtIndex(i)
-        if w.name == title:
-            return w
-    return None
-
-
-def click(acc):
-    """A real pointer click in the middle of acc, as a user's."""
-    e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-    pyatspi.Registry.generateMouseEvent(e.x + e.width // 2, e.y + e.height // 2, "b1c")
-
-
-def press(acc):
-    acc.queryAction().doAction(0)
-
-
-def sensitive(acc):
-    return acc is not None and acc.getState().contains(pyatspi.STATE_SENSITIVE)
-
-
-print("1..10", flush=True)
-app = wait_for("Ferry on the accessibility bus", ferry, 30)
-if app is None:
-    print("Bail out! Ferry is not on the accessibility bus")
-    sys.exit(1)
-main = wait_for("main window", lambda: window(app, "Ferry"), 30)
+app, main = start(10)
 
 vm_label = wait_for("the VM in the list", lambda: find(main, "label", VM), 60)
 tap(vm_label is not None, f"{VM} is listed on {SOURCE}")
@@ -192,4 +100,4 @@ def vm_in_table():
 listed = wait_for("VM listed on the destination", vm_in_table, 30)
 tap(bool(listed), f"{VM} is in the VM table after selecting {DEST}")
 shot("6-destination-host")
-sys.exit(1 if FAILED else 0)
+sys.exit(1 if failed() else 0)
