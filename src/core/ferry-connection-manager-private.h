@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ferry-connection-manager.h"
+#include "ferry-event.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,12 @@ G_BEGIN_DECLS
  * going out of @connection that this process does not run, and adopts them. */
 void _ferry_connection_manager_rediscover (FerryConnectionManager *self,
                                            FerryConnection        *connection);
+
+/* ferry-connection-manager.c, main thread: logs @message and emits ::notice. */
+void _ferry_connection_manager_notice (FerryConnectionManager *self,
+                                       FerryConnection        *connection,
+                                       const char             *vm,
+                                       FerryEventSeverity      severity,
+                                       const char             *message);
 
 G_END_DECLS

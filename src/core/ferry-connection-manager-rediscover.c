@@ -10,8 +10,11 @@
 #include "config.h"
 
 
+#include <libvirt/libvirt.h>
+
 #include "ferry-connection-manager-private.h"
 #include "ferry-domain.h"
+#include "ferry-migration-settle.h"
 
 /* The destination is the other open host that knows the VM (it arrives
  * there paused); NULL when none does. */
@@ -62,6 +65,63 @@ forget_lost_job (FerryConnectionManager *self,
     }
 }
 
+/* A post-copy migration found broken: shown with what to do, and Recover
+ * tries the usual post-copy flags (a Ferry that did not start it cannot know
+ * the exact ones; libvirt refuses a resume whose flags do not match). */
+static FerryMigrationJob *
+broken_job (FerryConnection     *source,
+            FerryConnection     *destination,
+            FerryFoundMigration *f)
+{
+  FerryMigrationPlan plan = { 0 };
+
+  plan.flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_POSTCOPY | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE;
+  plan.postcopy_after = -1;
+  plan.destination_uri = destination != NULL ? g_strdup (ferry_connection_get_uri (destination)) : NULL;
+  return ferry_migration_job_new_broken (source, destination, f->uuid, f->name, &plan);
+}
+
+typedef struct
+{
+  FerryConnectionManager *self;
+  char                   *vm;
+} SettleData;
+
+static SettleData *
+settle_data_new (FerryConnectionManager *self,
+                 const char             *vm)
+{
+  SettleData *data = g_new0 (SettleData, 1);
+
+  data->self = g_object_ref (self);
+  data->vm = g_strdup (vm);
+  return data;
+}
+
+/* What was done about an interrupted migration goes to the events log, where
+ * the window tells it (FerryConnectionManager::notice). */
+static void
+settled_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SettleData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  FerrySettleResult done = ferry_migration_settle_finish (FERRY_CONNECTION (object), result, &message, &error);
+
+  if (error != NULL)
+    _ferry_connection_manager_notice (data->self, FERRY_CONNECTION (object), data->vm,
+                                      FERRY_EVENT_SEVERITY_ERROR, error->message);
+  else if (message != NULL)
+    _ferry_connection_manager_notice (data->self, FERRY_CONNECTION (object), data->vm,
+                                      done == FERRY_SETTLE_UNDECIDED ? FERRY_EVENT_SEVERITY_WARNING :
+                                      FERRY_EVENT_SEVERITY_INFO, message);
+  g_object_unref (data->self);
+  g_free (data->vm);
+  g_free (data);
+}
+
 static void
 found_cb (GObject      *object,
           GAsyncResult *result,
@@ -76,12 +136,26 @@ found_cb (GObject      *object,
       FerryFoundMigration *f = g_ptr_array_index (found, i);
       g_autoptr(FerryMigrationJob) job = NULL;
 
-      /* A broken post-copy needs a person: the host page shows its state. */
-      if (f->kind != FERRY_FOUND_RUNNING || ferry_migration_job_lookup_running (f->uuid) != NULL)
+      FerryConnection *destination;
+
+      if (f->kind == FERRY_FOUND_NONE || ferry_migration_job_lookup_running (f->uuid) != NULL)
         continue;
-      job = ferry_migration_job_new_attached (source, find_destination (self, source, f->uuid),
-                                              f->uuid, f->name, NULL);
-      ferry_migration_job_run_async (job, NULL, NULL);
+      destination = find_destination (self, source, f->uuid);
+      if (f->kind == FERRY_FOUND_INTERRUPTED)
+        {
+          /* What options it ran with died with its driver: the source's
+           * definition is kept, which can only be undone by hand. */
+          ferry_migration_settle_async (source, destination, f->uuid, FALSE, NULL, settled_cb,
+                                        settle_data_new (self, f->name));
+          continue;
+        }
+      if (f->kind == FERRY_FOUND_NEEDS_RECOVERY)
+        job = broken_job (source, destination, f);
+      else
+        {
+          job = ferry_migration_job_new_attached (source, destination, f->uuid, f->name, NULL);
+          ferry_migration_job_run_async (job, NULL, NULL);
+        }
       forget_lost_job (self, f->uuid);
       ferry_connection_manager_add_job (self, job);
       g_signal_emit_by_name (self, "job-discovered", job);

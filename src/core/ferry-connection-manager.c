@@ -73,6 +73,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_AUTH_REQUEST,
   SIGNAL_JOB_DISCOVERED,
+  SIGNAL_NOTICE,
   N_SIGNALS
 };
 
@@ -109,6 +110,22 @@ log_host (FerryConnectionManager *self,
     ferry_event_new (severity, ferry_connection_get_display_name (connection), vm, message);
 
   log_event (self, event);
+}
+
+/* Something Ferry did, or found, on its own that the user must hear of now:
+ * logged, and told through FerryConnectionManager::notice. */
+void
+_ferry_connection_manager_notice (FerryConnectionManager *self,
+                                  FerryConnection        *connection,
+                                  const char             *vm,
+                                  FerryEventSeverity      severity,
+                                  const char             *message)
+{
+  g_autoptr(FerryEvent) event =
+    ferry_event_new (severity, ferry_connection_get_display_name (connection), vm, message);
+
+  log_event (self, event);
+  g_signal_emit (self, signals[SIGNAL_NOTICE], 0, event);
 }
 
 /* Only the outcomes are logged: connecting and authenticating are steps on
@@ -335,6 +352,17 @@ ferry_connection_manager_class_init (FerryConnectionManagerClass *klass)
   signals[SIGNAL_JOB_DISCOVERED] =
     g_signal_new ("job-discovered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, FERRY_TYPE_MIGRATION_JOB);
+
+  /**
+   * FerryConnectionManager::notice:
+   * @event: what happened, already in the events log
+   *
+   * Ferry did or found something on its own that needs the user's attention
+   * now (a migration interrupted when an earlier Ferry stopped, settled).
+   */
+  signals[SIGNAL_NOTICE] =
+    g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, FERRY_TYPE_EVENT);
 }
 
 static void

@@ -143,6 +143,10 @@ _ferry_migration_found_kind (int state,
   if (state == VIR_DOMAIN_PAUSED &&
       (reason == VIR_DOMAIN_PAUSED_POSTCOPY_FAILED || reason == VIR_DOMAIN_PAUSED_POSTCOPY))
     return FERRY_FOUND_NEEDS_RECOVERY;
+  /* A client-driven migration whose client died between the destination's
+   * last step and the source's: no job is left to end it. */
+  if (state == VIR_DOMAIN_PAUSED && reason == VIR_DOMAIN_PAUSED_MIGRATION && job_type == VIR_DOMAIN_JOB_NONE)
+    return FERRY_FOUND_INTERRUPTED;
   return FERRY_FOUND_NONE;
 }
 

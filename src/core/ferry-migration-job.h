@@ -110,6 +110,7 @@ typedef enum
   FERRY_FOUND_NONE,
   FERRY_FOUND_RUNNING,         /* a migration job goes out of the host */
   FERRY_FOUND_NEEDS_RECOVERY,  /* post-copy broke: paused, needs "recover" */
+  FERRY_FOUND_INTERRUPTED,     /* paused "migrating" with no job: its driver died (ferry-migration-settle.c) */
 } FerryFoundKind;
 
 /* A migration found running on a host, not started by this process. */

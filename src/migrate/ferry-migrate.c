@@ -285,6 +285,34 @@ run_end (Run      *run,
   return expected ? 0 : 1;
 }
 
+/* --attach found no job: the driver may have died between the destination's
+ * last step and the source's, leaving the VM paused on the source for good.
+ * Settled as that migration would have ended (--undefinesource says whether
+ * it was to remove the source's definition). Exit 0 only when the VM runs
+ * on the destination. */
+static int
+settle (Run             *run,
+        FerryMigrateCli *cli,
+        const char      *vm,
+        const char      *uuid,
+        const char      *source_uri)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *message = NULL;
+  FerrySettleResult done;
+
+  ferry_migration_settle_async (run->source, run->destination, uuid, cli->undefinesource, NULL,
+                                ferry_migrate_store_cb, &result);
+  done = ferry_migration_settle_finish (run->source, ferry_migrate_wait (&result), &message, &run->error);
+  if (run->error == NULL && done == FERRY_SETTLE_NOTHING)
+    run->error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
+                              "no migration of %s is running on %s", vm, source_uri);
+  else if (run->error == NULL)
+    g_printerr ("ferry-migrate: %s\n", message);
+  run_end (run, FALSE);
+  return done == FERRY_SETTLE_FINISHED ? 0 : 1;
+}
+
 /* --attach: follows a migration someone else started. The found job must be
  * a migration going out of SOURCE-URI; waiting for it to appear is bounded,
  * since a script may attach the moment it killed the process that drove it. */
@@ -315,8 +343,7 @@ attach (FerryMigrateCli *cli,
     if (tries < 10)
       g_usleep (G_USEC_PER_SEC / 2);
     else
-      run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
-                               "no migration of %s is running on %s", vm, source_uri);
+      return settle (&run, cli, vm, uuid, source_uri);
   if (run.error == NULL)
     {
       run.job = ferry_migration_job_new_attached (run.source, run.destination, uuid, name, destination_uri);

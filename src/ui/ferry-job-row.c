@@ -47,7 +47,8 @@ update (FerryJobRow *self)
       icon = "emblem-ok-symbolic";
       break;
     case FERRY_MIGRATION_STATE_FAILED:
-      icon = "dialog-error-symbolic";
+      /* Lost sight of, not failed: see ferry-migration-view.c. */
+      icon = ferry_migration_job_get_source_lost (self->job) ? "network-offline-symbolic" : "dialog-error-symbolic";
       break;
     case FERRY_MIGRATION_STATE_CANCELLED:
       icon = "process-stop-symbolic";

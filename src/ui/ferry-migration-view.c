@@ -260,6 +260,14 @@ update_outcome (FerryMigrationView *self)
       klass = "error";
       break;
     }
+  /* Ferry lost sight of it, it did not fail: it may well go on, and is
+   * followed again when the host is back. */
+  if (state == FERRY_MIGRATION_STATE_FAILED && ferry_migration_job_get_source_lost (job))
+    {
+      icon = "network-offline-symbolic";
+      title = _("Lost Track of the Migration");
+      klass = "dim-label";
+    }
 
   if (state == FERRY_MIGRATION_STATE_COMPLETED && stats->has_downtime)
     {

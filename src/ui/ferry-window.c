@@ -273,8 +273,10 @@ static void
 job_discovered_cb (FerryWindow       *self,
                    FerryMigrationJob *job)
 {
+  gboolean broken = ferry_migration_job_get_state (job) == FERRY_MIGRATION_STATE_NEEDS_RECOVERY;
   g_autofree char *title =
-    g_strdup_printf (_("Migration of %s from %s is running (found when Ferry connected)"),
+    g_strdup_printf (broken ? _("Migration of %s from %s broke off in post-copy and needs recovery") :
+                     _("Migration of %s from %s is running (found when Ferry connected)"),
                      ferry_migration_job_get_domain_name (job),
                      ferry_connection_get_display_name (ferry_migration_job_get_source (job)));
   AdwToast *toast = adw_toast_new (title);
@@ -284,6 +286,23 @@ job_discovered_cb (FerryWindow       *self,
   adw_toast_set_action_target_value (toast, g_variant_new_string (ferry_migration_job_get_domain_uuid (job)));
   adw_toast_set_timeout (toast, 0);   /* stays until dismissed: it needs attention */
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Something Ferry did on its own about a VM (an interrupted migration
+ * settled): told in a dialog, since it may say what not to do. */
+static void
+notice_cb (FerryWindow *self,
+           FerryEvent  *event)
+{
+  gboolean warn = ferry_event_get_severity (event) != FERRY_EVENT_SEVERITY_INFO;
+  AdwMessageDialog *dialog =
+    ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                warn ? _("Interrupted Migration Needs Attention") :
+                                                _("Interrupted Migration Finished"),
+                                                ferry_event_get_message (event)));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -333,6 +352,7 @@ set_manager (FerryWindow            *self,
                            G_CALLBACK (auth_request_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (manager, "job-discovered",
                            G_CALLBACK (job_discovered_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notice", G_CALLBACK (notice_cb), self, G_CONNECT_SWAPPED);
 
   gtk_list_box_bind_model (self->jobs_list, ferry_connection_manager_get_jobs (manager),
                            create_job_row, self, NULL);

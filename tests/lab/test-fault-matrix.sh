@@ -7,7 +7,9 @@
 # ferry-migrate SIGKILLed, then `ferry-migrate --attach` follows the job if one still runs).
 # The matrix migrates managed-direct (the client drives libvirt's steps), so libvirt aborts
 # the job when its client dies and --attach usually finds nothing: the VM must then be on the
-# source, once (tests/lab/test-rediscover.sh covers a p2p job that survives its client). Kinds: live, live switched to post-copy, live with its
+# source, once. When the client dies between the destination's last step and the source's,
+# libvirt leaves the VM paused on the source with no job; --attach then settles it
+# (ferry-migration-settle.c) (tests/lab/test-rediscover.sh covers a p2p job that survives its client). Kinds: live, live switched to post-copy, live with its
 # disk copied, offline (definition only; the guest is shut off and must stay defined once).
 #
 #   FERRY_FAULT_RUNS   runs per fault (default 1: each fault once, on a kind chosen in turn;
@@ -143,7 +145,9 @@ for ((r = 0; r < RUNS; r++)); do
     exec 7>&-
     # A new Ferry: it follows the job if libvirt still runs it, else says none runs.
     if [[ $fault == ferry-restart ]]; then
-      timeout 120 "$LAB" exec "$MIGRATE" --attach $dom "$(lab uri "$from" tcp)" "$(lab uri "$to" tcp)" \
+      # With the run's options: --undefinesource says how to settle a migration whose driver died
+      # between its last two steps (the VM paused on the source with no job left).
+      timeout 120 "$LAB" exec "$MIGRATE" --attach "${opts[@]}" $dom "$(lab uri "$from" tcp)" "$(lab uri "$to" tcp)" \
         > "$WORK/out" 2> "$WORK/err"; rc=$?
     fi
     restore_all
@@ -194,7 +198,9 @@ for ((r = 0; r < RUNS; r++)); do
     other_host=$(other "$now_at")
     if defined_on "$other_host" $dom; then
       LEFT[$class]=$((${LEFT[$class]:-0} + 1))
-      tap_not_ok "$desc: runs once on $now_at, but $other_host still has a definition"; continue
+      tap_not_ok "$desc: runs once on $now_at, but $other_host still has a definition"
+      tap_diag "$other_host: $("$LAB" virsh "$other_host" domstate --reason $dom 2>&1 | head -n 1); Ferry: $msg"
+      make_guest "$kind"; continue   # a fresh guest, so one failure does not carry into the next runs
     fi
     if lab_wait_tick "$now_at" $dom "$(lab_last_tick "$now_at" $dom)" 20; then
       tap_ok "$desc: runs once, on $now_at, ticking (was at tick $ticks); $( ((rc == 0)) && echo migrated || echo "Ferry: ${msg:0:90}")"
