@@ -73,6 +73,51 @@ test_discovered_job_toast (void)
   g_assert_cmpuint (ferry_core_get_main_thread_libvirt_calls (), ==, 0);
 }
 
+static gboolean
+message_dialog_shown (gpointer user_data)
+{
+  return ferry_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* An interrupted migration that Ferry settled on its own when a host
+ * connected: the window tells what was done (or what not to do) in a dialog,
+ * and it is in the events log. The manager's notice signal is emitted here as
+ * the rediscovery emits it after settling. */
+static void
+test_settled_notice (void)
+{
+  g_autoptr(FerryConnectionManager) manager = ferry_connection_manager_new (NULL);
+  const char *text = "The migration of web01 to Host B had finished, but its last step on Host A never ran. "
+                     "Ferry stopped the stale paused copy on Host A; its definition stays there. "
+                     "The VM runs on Host B.";
+  g_autoptr(FerryEvent) event = ferry_event_new (FERRY_EVENT_SEVERITY_INFO, "Host A", "web01", text);
+  GtkWidget *window;
+  GtkWindow *dialog;
+
+  window = g_object_new (FERRY_TYPE_WINDOW, "manager", manager, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_emit_by_name (manager, "notice", event);
+  ferry_test_wait_until (message_dialog_shown, NULL, TIMEOUT_MS, "the notice dialog");
+  dialog = ferry_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Interrupted Migration Finished");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, text);
+  ferry_test_screenshot (GTK_WIDGET (dialog), "rediscover-settled");
+
+  /* A warning (Ferry left the VM alone) says it needs attention. */
+  gtk_window_destroy (dialog);
+  g_clear_object (&event);
+  event = ferry_event_new (FERRY_EVENT_SEVERITY_WARNING, "Host A", "web01", "web01 is paused on Host A …");
+  g_signal_emit_by_name (manager, "notice", event);
+  ferry_test_wait_until (message_dialog_shown, NULL, TIMEOUT_MS, "the warning dialog");
+  dialog = ferry_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Interrupted Migration Needs Attention");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,5 +127,6 @@ main (int   argc,
   ferry_core_init ();
 
   g_test_add_func ("/ui/rediscover/discovered-job-toast", test_discovered_job_toast);
+  g_test_add_func ("/ui/rediscover/settled-notice", test_settled_notice);
   return g_test_run ();
 }
