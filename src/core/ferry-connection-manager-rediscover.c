@@ -84,42 +84,74 @@ broken_job (FerryConnection     *source,
 typedef struct
 {
   FerryConnectionManager *self;
-  char                   *vm;
+  FerryConnection        *destination;   /* nullable */
+  FerryFoundMigration     found;
 } SettleData;
 
 static SettleData *
 settle_data_new (FerryConnectionManager *self,
-                 const char             *vm)
+                 FerryConnection        *destination,
+                 FerryFoundMigration    *f)
 {
   SettleData *data = g_new0 (SettleData, 1);
 
   data->self = g_object_ref (self);
-  data->vm = g_strdup (vm);
+  data->destination = destination != NULL ? g_object_ref (destination) : NULL;
+  data->found.uuid = g_strdup (f->uuid);
+  data->found.name = g_strdup (f->name);
+  data->found.kind = f->kind;
   return data;
 }
 
-/* What was done about an interrupted migration goes to the events log, where
- * the window tells it (FerryConnectionManager::notice). */
+static void
+settle_data_free (SettleData *data)
+{
+  g_object_unref (data->self);
+  g_clear_object (&data->destination);
+  g_free (data->found.uuid);
+  g_free (data->found.name);
+  g_free (data);
+}
+
+static void
+adopt (FerryConnectionManager *self,
+       FerryMigrationJob      *job,
+       const char             *uuid)
+{
+  forget_lost_job (self, uuid);
+  ferry_connection_manager_add_job (self, job);
+  g_signal_emit_by_name (self, "job-discovered", job);
+}
+
+/* What was done about an interrupted migration goes to the events log and to
+ * the window (FerryConnectionManager::notice). A post-copy that really broke
+ * (nothing to settle) becomes a job that needs recovery. */
 static void
 settled_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   SettleData *data = user_data;
+  FerryConnection *source = FERRY_CONNECTION (object);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  FerrySettleResult done = ferry_migration_settle_finish (FERRY_CONNECTION (object), result, &message, &error);
+  FerrySettleResult done = ferry_migration_settle_finish (source, result, &message, &error);
 
   if (error != NULL)
-    _ferry_connection_manager_notice (data->self, FERRY_CONNECTION (object), data->vm,
+    _ferry_connection_manager_notice (data->self, source, data->found.name,
                                       FERRY_EVENT_SEVERITY_ERROR, error->message);
   else if (message != NULL)
-    _ferry_connection_manager_notice (data->self, FERRY_CONNECTION (object), data->vm,
+    _ferry_connection_manager_notice (data->self, source, data->found.name,
                                       done == FERRY_SETTLE_UNDECIDED ? FERRY_EVENT_SEVERITY_WARNING :
                                       FERRY_EVENT_SEVERITY_INFO, message);
-  g_object_unref (data->self);
-  g_free (data->vm);
-  g_free (data);
+  else if (data->found.kind == FERRY_FOUND_NEEDS_RECOVERY &&
+           ferry_migration_job_lookup_running (data->found.uuid) == NULL)
+    {
+      g_autoptr(FerryMigrationJob) job = broken_job (source, data->destination, &data->found);
+
+      adopt (data->self, job, data->found.uuid);
+    }
+  settle_data_free (data);
 }
 
 static void
@@ -135,30 +167,23 @@ found_cb (GObject      *object,
     {
       FerryFoundMigration *f = g_ptr_array_index (found, i);
       g_autoptr(FerryMigrationJob) job = NULL;
-
       FerryConnection *destination;
 
       if (f->kind == FERRY_FOUND_NONE || ferry_migration_job_lookup_running (f->uuid) != NULL)
         continue;
       destination = find_destination (self, source, f->uuid);
-      if (f->kind == FERRY_FOUND_INTERRUPTED)
+      if (f->kind != FERRY_FOUND_RUNNING)
         {
-          /* What options it ran with died with its driver: the source's
-           * definition is kept, which can only be undone by hand. */
+          /* Interrupted or broken: first, whether its driver merely died in
+           * its last steps. What options it ran with died with the driver, so
+           * the source's definition is kept (only a person may remove it). */
           ferry_migration_settle_async (source, destination, f->uuid, FALSE, NULL, settled_cb,
-                                        settle_data_new (self, f->name));
+                                        settle_data_new (self, destination, f));
           continue;
         }
-      if (f->kind == FERRY_FOUND_NEEDS_RECOVERY)
-        job = broken_job (source, destination, f);
-      else
-        {
-          job = ferry_migration_job_new_attached (source, destination, f->uuid, f->name, NULL);
-          ferry_migration_job_run_async (job, NULL, NULL);
-        }
-      forget_lost_job (self, f->uuid);
-      ferry_connection_manager_add_job (self, job);
-      g_signal_emit_by_name (self, "job-discovered", job);
+      job = ferry_migration_job_new_attached (source, destination, f->uuid, f->name, NULL);
+      ferry_migration_job_run_async (job, NULL, NULL);
+      adopt (self, job, f->uuid);
     }
 }
 

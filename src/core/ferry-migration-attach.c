@@ -136,6 +136,10 @@ _ferry_migration_found_kind (int state,
                              int job_type,
                              int operation)
 {
+  /* Before the job: a post-copy that failed keeps its job, but nothing runs
+   * in it any more. */
+  if (state == VIR_DOMAIN_PAUSED && reason == VIR_DOMAIN_PAUSED_POSTCOPY_FAILED)
+    return FERRY_FOUND_NEEDS_RECOVERY;
   if (job_type != VIR_DOMAIN_JOB_NONE && operation == VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT)
     return FERRY_FOUND_RUNNING;
   /* Post-copy that lost its link leaves the VM paused on both hosts, with no

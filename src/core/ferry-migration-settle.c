@@ -1,8 +1,9 @@
 /* ferry-migration-settle.c — a migration whose driver (a client-driven
  * migration's Ferry, killed or crashed) died between the destination's last
- * step and the source's. libvirt then keeps the source's QEMU paused
- * ("migrating") with no job, for good, whether or not the VM runs on the
- * destination: nobody is left to confirm or cancel. Ferry decides what that
+ * step and the source's. libvirt then keeps the source's QEMU paused for
+ * good ("migrating" with no job, or, in post-copy, "post-copy failed" with a
+ * job no resume can end), whether or not the VM runs on the destination:
+ * nobody is left to confirm or cancel. Ferry decides what that
  * last step would have been, from what both hosts show, and does it:
  *
  *  - the destination runs the VM, having finished receiving it ("migrated"):
@@ -72,7 +73,17 @@ _ferry_migration_settle_decide (int      source_state,
                                 int      destination_state,
                                 int      destination_reason)
 {
-  if (source_state != VIR_DOMAIN_PAUSED || source_reason != VIR_DOMAIN_PAUSED_MIGRATION || source_has_job)
+  if (source_state != VIR_DOMAIN_PAUSED)
+    return FERRY_SETTLE_NOTHING;
+  /* libvirt also calls a post-copy "failed" when only its client died: QEMU
+   * finished, the destination says "migrated", and the source keeps its job
+   * and a stale copy that no resume can end ("migration is still running").
+   * A post-copy that really broke never reads "migrated" on the destination:
+   * that one is recovery's business. */
+  if (source_reason == VIR_DOMAIN_PAUSED_POSTCOPY_FAILED)
+    return destination_known && destination_state == VIR_DOMAIN_RUNNING &&
+           destination_reason == VIR_DOMAIN_RUNNING_MIGRATED ? FERRY_SETTLE_FINISHED : FERRY_SETTLE_NOTHING;
+  if (source_reason != VIR_DOMAIN_PAUSED_MIGRATION || source_has_job)
     return FERRY_SETTLE_NOTHING;
   if (!destination_known)
     return FERRY_SETTLE_UNDECIDED;

@@ -285,17 +285,14 @@ run_end (Run      *run,
   return expected ? 0 : 1;
 }
 
-/* --attach found no job: the driver may have died between the destination's
- * last step and the source's, leaving the VM paused on the source for good.
- * Settled as that migration would have ended (--undefinesource says whether
- * it was to remove the source's definition). Exit 0 only when the VM runs
- * on the destination. */
-static int
-settle (Run             *run,
-        FerryMigrateCli *cli,
-        const char      *vm,
-        const char      *uuid,
-        const char      *source_uri)
+/* A VM that a migration's dead driver left paused on the source (see
+ * ferry-migration-settle.c): settled as that migration would have ended
+ * (--undefinesource says whether it was to remove the source's definition).
+ * What was done, or why nothing was, is printed. */
+static FerrySettleResult
+try_settle (Run             *run,
+            FerryMigrateCli *cli,
+            const char      *uuid)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *message = NULL;
@@ -304,11 +301,17 @@ settle (Run             *run,
   ferry_migration_settle_async (run->source, run->destination, uuid, cli->undefinesource, NULL,
                                 ferry_migrate_store_cb, &result);
   done = ferry_migration_settle_finish (run->source, ferry_migrate_wait (&result), &message, &run->error);
-  if (run->error == NULL && done == FERRY_SETTLE_NOTHING)
-    run->error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
-                              "no migration of %s is running on %s", vm, source_uri);
-  else if (run->error == NULL)
+  if (message != NULL)
     g_printerr ("ferry-migrate: %s\n", message);
+  return done;
+}
+
+/* Ends a run that settled (or tried to): exit 0 only when the VM runs on the
+ * destination. */
+static int
+settle_end (Run               *run,
+            FerrySettleResult  done)
+{
   run_end (run, FALSE);
   return done == FERRY_SETTLE_FINISHED ? 0 : 1;
 }
@@ -343,7 +346,15 @@ attach (FerryMigrateCli *cli,
     if (tries < 10)
       g_usleep (G_USEC_PER_SEC / 2);
     else
-      return settle (&run, cli, vm, uuid, source_uri);
+      {
+        /* No job to follow: maybe its driver died in its last steps. */
+        FerrySettleResult done = try_settle (&run, cli, uuid);
+
+        if (run.error == NULL && done == FERRY_SETTLE_NOTHING)
+          run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
+                                   "no migration of %s is running on %s", vm, source_uri);
+        return settle_end (&run, done);
+      }
   if (run.error == NULL)
     {
       run.job = ferry_migration_job_new_attached (run.source, run.destination, uuid, name, destination_uri);
@@ -449,6 +460,19 @@ main (int   argc,
   if (run.error == NULL && (domain = ferry_connection_find_domain (run.source, argv[1])) == NULL)
     run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
                              "no VM named %s on %s", argv[1], argv[2]);
+
+  /* A post-copy "failed" only because its driver died has finished on the
+   * destination, and no resume can end it: settled instead. */
+  if (run.error == NULL && cli.recover)
+    {
+      FerrySettleResult done = try_settle (&run, &cli, ferry_domain_get_uuid (domain));
+
+      if (run.error != NULL || done != FERRY_SETTLE_NOTHING)
+        {
+          ferry_migration_plan_clear (&plan);
+          return settle_end (&run, done);
+        }
+    }
 
   if (run.error == NULL)
     {

@@ -40,6 +40,17 @@ test_decide (void)
   /* Paused there too (an incoming migration not finished, a broken post-copy). */
   g_assert_cmpint (_ferry_migration_settle_decide (P, MIG, FALSE, TRUE, P, VIR_DOMAIN_PAUSED_MIGRATION),
                    ==, FERRY_SETTLE_UNDECIDED);
+  /* Post-copy "failed" only because its client died: the destination has it
+   * all ("migrated"), so the source's copy is stale. A real break never reads
+   * "migrated" there: that is recovery's, not settling's. */
+  g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED, TRUE, TRUE, R,
+                                                   VIR_DOMAIN_RUNNING_MIGRATED), ==, FERRY_SETTLE_FINISHED);
+  g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED, TRUE, TRUE, P,
+                                                   VIR_DOMAIN_PAUSED_POSTCOPY_FAILED), ==, FERRY_SETTLE_NOTHING);
+  g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED, TRUE, TRUE, R,
+                                                   VIR_DOMAIN_RUNNING_POSTCOPY), ==, FERRY_SETTLE_NOTHING);
+  g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED, TRUE, FALSE, NONE, 0),
+                   ==, FERRY_SETTLE_NOTHING);
   /* The destination could not be asked. */
   g_assert_cmpint (_ferry_migration_settle_decide (P, MIG, FALSE, FALSE, NONE, 0), ==, FERRY_SETTLE_UNDECIDED);
 
@@ -50,6 +61,8 @@ test_decide (void)
                    ==, FERRY_SETTLE_NOTHING);
   g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED, FALSE, TRUE, NONE, 0),
                    ==, FERRY_SETTLE_NOTHING);
+  g_assert_cmpint (_ferry_migration_settle_decide (P, VIR_DOMAIN_PAUSED_POSTCOPY, TRUE, TRUE, R,
+                                                   VIR_DOMAIN_RUNNING_POSTCOPY), ==, FERRY_SETTLE_NOTHING);
   g_assert_cmpint (_ferry_migration_settle_decide (R, VIR_DOMAIN_RUNNING_BOOTED, FALSE, TRUE, NONE, 0),
                    ==, FERRY_SETTLE_NOTHING);
 }

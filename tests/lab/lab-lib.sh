@@ -8,6 +8,8 @@
 # tap_check for each test point, and end with tap_done (exits non-zero if anything failed).
 # Every wait here is bounded.
 
+# Under pipefail, `virsh … | grep -q` fails at random: grep exits at the first match and virsh
+# dies of SIGPIPE. Tests read all of it (`grep -c … > /dev/null`, or a here-string).
 set -uo pipefail
 
 # tools/lab: from meson's environment, else relative to this file (tests/lab/ -> tools/lab).

@@ -94,8 +94,8 @@ fi
 # 6. Stop, delete the mount directory, undefine: nothing left.
 OUT=$(pool op $POOL stop 2>&1; pool op $POOL delete 2>&1; pool op $POOL undefine 2>&1;
       pool op $NFS_POOL stop 2>&1; pool op $NFS_POOL delete 2>&1; pool op $NFS_POOL undefine 2>&1)
-if ! lab virsh b pool-list --all --name | grep -qx "$POOL" &&
-   ! lab virsh b pool-list --all --name | grep -qx "$NFS_POOL" && [[ ! -e $TARGET ]]; then
+if ! lab virsh b pool-list --all --name | grep -cx "$POOL" > /dev/null &&
+   ! lab virsh b pool-list --all --name | grep -cx "$NFS_POOL" > /dev/null && [[ ! -e $TARGET ]]; then
   tap_ok "stopped, deleted, undefined: no pool and no mount directory left"
 else
   tap_not_ok "stopped, deleted, undefined: no pool and no mount directory left"; tap_diag "$OUT"

@@ -50,7 +50,7 @@ running_on() {
   local info
   info=$("$LAB" virsh "$1" pool-info $POOL 2>&1)
   if grep -q '^State: *running' <<< "$info" && grep -q '^Autostart: *yes' <<< "$info" &&
-     "$LAB" virsh "$1" pool-dumpxml $POOL | grep -q "<format type='glusterfs'/>"; then
+     "$LAB" virsh "$1" pool-dumpxml $POOL | grep -c "<format type='glusterfs'/>" > /dev/null; then
     return 0
   fi
   echo "$info"
