@@ -138,6 +138,7 @@ test_who_may_recover (void)
   g_autoptr(FerryMigrationJob) adopted = ferry_migration_job_new_attached (a, b, TEST_UUID, "web01", NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) refusal = NULL;
 
   /* Never started (ferry-migrate --recover builds such a job): allowed. */
   g_assert_true (ferry_migration_job_get_recoverable (job));
@@ -145,7 +146,8 @@ test_who_may_recover (void)
   _ferry_migration_job_set_state (job, FERRY_MIGRATION_STATE_COMPLETED);
   g_assert_false (ferry_migration_job_get_recoverable (job));
   ferry_migration_job_recover_async (job, ferry_test_store_result, &result);
-  g_assert_false (ferry_migration_job_run_finish (job, ferry_test_wait_result (&result, TIMEOUT_MS, "refusal"), &error));
+  refusal = ferry_test_wait_result (&result, TIMEOUT_MS, "refusal");
+  g_assert_false (ferry_migration_job_run_finish (job, refusal, &error));
   g_assert_error (error, FERRY_ERROR, FERRY_ERROR_INVALID_INPUT);
   g_assert_cmpint (ferry_migration_job_get_state (job), ==, FERRY_MIGRATION_STATE_COMPLETED);
   g_assert_false (job->plan.flags & VIR_MIGRATE_POSTCOPY_RESUME);

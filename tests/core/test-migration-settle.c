@@ -89,6 +89,7 @@ test_leaves_others_alone (void)
     {
       g_autoptr(FerryDomain) d = g_list_model_get_item (domains, i);
       g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GAsyncResult) done = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *message = NULL;
       int state = ferry_domain_get_state (d);
@@ -96,9 +97,8 @@ test_leaves_others_alone (void)
       g_array_append_val (states, state);
       ferry_migration_settle_async (source, i % 2 ? destination : NULL, ferry_domain_get_uuid (d), TRUE,
                                     NULL, ferry_test_store_result, &result);
-      g_assert_cmpint (ferry_migration_settle_finish (source, ferry_test_wait_result (&result, TIMEOUT_MS,
-                                                                                      "settle"),
-                                                      &message, &error), ==, FERRY_SETTLE_NOTHING);
+      done = ferry_test_wait_result (&result, TIMEOUT_MS, "settle");
+      g_assert_cmpint (ferry_migration_settle_finish (source, done, &message, &error), ==, FERRY_SETTLE_NOTHING);
       g_assert_no_error (error);
       g_assert_null (message);
     }
