@@ -172,11 +172,14 @@ domain_found_kind (virDomainPtr dom)
 
   if (virDomainGetState (dom, &state, &reason, 0) < 0)
     state = VIR_DOMAIN_NOSTATE;
-  /* Drivers without job statistics (the test driver) have no jobs to report. */
+  /* No answer is not "no job": a destination refuses statistics for its
+   * incoming migration ("available only on the source host"), and its VM
+   * then reads paused (migrating) like an interrupted one. Drivers without
+   * job statistics (the test driver) have no jobs to report either way. */
   if (virDomainGetJobStats (dom, &type, &params, &nparams, 0) == 0)
     virTypedParamsGetInt (params, nparams, VIR_DOMAIN_JOB_OPERATION, &operation);
   else
-    type = VIR_DOMAIN_JOB_NONE;
+    type = FERRY_JOB_UNKNOWN;
   virTypedParamsFree (params, nparams);
   virResetLastError ();
   return _ferry_migration_found_kind (state, reason, type, operation);

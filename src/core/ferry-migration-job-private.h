@@ -90,6 +90,8 @@ void     _ferry_migration_job_register      (FerryMigrationJob *self);   /* main
 void     _ferry_migration_job_unregister    (FerryMigrationJob *self);   /* main thread */
 void     _ferry_migration_job_attach_worker (GTask *, gpointer, gpointer, GCancellable *);
 GError  *_ferry_migration_job_source_lost_error (FerryMigrationJob *self); /* main thread */
+/* For _ferry_migration_found_kind's @job_type: the host did not say. */
+#define FERRY_JOB_UNKNOWN (-1)
 FerryFoundKind _ferry_migration_found_kind  (int state,
                                              int reason,
                                              int job_type,

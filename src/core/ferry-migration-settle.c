@@ -128,10 +128,12 @@ has_job (virDomainPtr dom)
 {
   virDomainJobInfo info = { 0 };
 
+  /* Not knowing counts as a job: a destination refuses to tell about its
+   * incoming migration, and nothing may be done to a VM on a guess. */
   if (virDomainGetJobInfo (dom, &info) < 0)
     {
       virResetLastError ();
-      return FALSE;
+      return TRUE;
     }
   return info.type != VIR_DOMAIN_JOB_NONE;
 }

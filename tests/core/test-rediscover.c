@@ -32,6 +32,10 @@ test_found_kind (void)
                                                 VIR_DOMAIN_JOB_OPERATION_MIGRATION_IN), ==, FERRY_FOUND_NONE);
   g_assert_cmpint (_ferry_migration_found_kind (VIR_DOMAIN_RUNNING, 0, VIR_DOMAIN_JOB_UNBOUNDED,
                                                 VIR_DOMAIN_JOB_OPERATION_SAVE), ==, FERRY_FOUND_NONE);
+  /* A destination will not tell about its incoming migration: its VM, paused
+   * (migrating), is not taken for an interrupted one. */
+  g_assert_cmpint (_ferry_migration_found_kind (VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_MIGRATION,
+                                                FERRY_JOB_UNKNOWN, 0), ==, FERRY_FOUND_NONE);
   /* A failed post-copy keeps its job; nothing runs in it. */
   g_assert_cmpint (_ferry_migration_found_kind (VIR_DOMAIN_PAUSED, VIR_DOMAIN_PAUSED_POSTCOPY_FAILED,
                                                 VIR_DOMAIN_JOB_UNBOUNDED, VIR_DOMAIN_JOB_OPERATION_MIGRATION_OUT),
