@@ -461,19 +461,6 @@ main (int   argc,
     run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
                              "no VM named %s on %s", argv[1], argv[2]);
 
-  /* A post-copy "failed" only because its driver died has finished on the
-   * destination, and no resume can end it: settled instead. */
-  if (run.error == NULL && cli.recover)
-    {
-      FerrySettleResult done = try_settle (&run, &cli, ferry_domain_get_uuid (domain));
-
-      if (run.error != NULL || done != FERRY_SETTLE_NOTHING)
-        {
-          ferry_migration_plan_clear (&plan);
-          return settle_end (&run, done);
-        }
-    }
-
   if (run.error == NULL)
     {
       run.job = ferry_migration_job_new (run.source, run.destination,
