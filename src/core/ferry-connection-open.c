@@ -80,8 +80,10 @@ close_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-void
-_ferry_conn_release (virConnectPtr conn)
+/* Hands the last use of @conn to @worker, off the main thread. */
+static void
+release_in_worker (virConnectPtr   conn,
+                   GTaskThreadFunc worker)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -89,9 +91,15 @@ _ferry_conn_release (virConnectPtr conn)
     return;
 
   task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, _ferry_conn_release);
+  g_task_set_source_tag (task, release_in_worker);
   g_task_set_task_data (task, conn, NULL);
-  g_task_run_in_thread (task, close_worker);
+  g_task_run_in_thread (task, worker);
+}
+
+void
+_ferry_conn_release (virConnectPtr conn)
+{
+  release_in_worker (conn, close_worker);
 }
 
 /* The registered close callback holds a reference to the connection, so a
@@ -116,15 +124,7 @@ close_owned_worker (GTask        *task,
 static void
 conn_release_owned (virConnectPtr conn)
 {
-  g_autoptr(GTask) task = NULL;
-
-  if (conn == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_source_tag (task, conn_release_owned);
-  g_task_set_task_data (task, conn, NULL);
-  g_task_run_in_thread (task, close_owned_worker);
+  release_in_worker (conn, close_owned_worker);
 }
 
 /* ------------------------------------------------------------ credentials */
