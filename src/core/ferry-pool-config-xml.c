@@ -180,6 +180,13 @@ write_mount_options (xmlNodePtr  root,
   if (ns == NULL)
     ns = xmlNewNs (root, (const xmlChar *)FERRY_POOL_FS_NS, (const xmlChar *)"fs");
   opts = xmlNewChild (root, ns, (const xmlChar *)"mount_opts", NULL);
+  /* The root may already bind "fs" to another URI (the fuzzer sent one):
+   * then the element declares the right one itself, shadowing it. */
+  if (ns == NULL)
+    {
+      ns = xmlNewNs (opts, (const xmlChar *)FERRY_POOL_FS_NS, (const xmlChar *)"fs");
+      xmlSetNs (opts, ns);
+    }
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *name = g_strstrip (g_strdup (names[i]));
