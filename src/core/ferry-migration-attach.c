@@ -164,24 +164,45 @@ ferry_found_migration_free (FerryFoundMigration *found)
   g_free (found);
 }
 
-static FerryFoundKind
-domain_found_kind (virDomainPtr dom)
+/**
+ * _ferry_migration_domain_job:
+ * @operation: (out) (optional): the job's VIR_DOMAIN_JOB_OPERATION, 0 when unknown
+ *
+ * The one answer to "does a job run on this VM", for discovery and settling
+ * alike. Worker thread.
+ *
+ * Returns: the job's VIR_DOMAIN_JOB_* type, or FERRY_JOB_UNKNOWN when the host
+ * will not say. No answer is not "no job": a destination refuses statistics
+ * for its incoming migration ("available only on the source host"), and its
+ * VM then reads paused (migrating) like an interrupted one. Drivers without
+ * job statistics (the test driver) have no jobs to report either way.
+ */
+int
+_ferry_migration_domain_job (virDomainPtr  dom,
+                             int          *operation)
 {
   virTypedParameterPtr params = NULL;
-  int nparams = 0, type = VIR_DOMAIN_JOB_NONE, operation = 0, state = 0, reason = 0;
+  int nparams = 0, type = VIR_DOMAIN_JOB_NONE, op = 0;
 
-  if (virDomainGetState (dom, &state, &reason, 0) < 0)
-    state = VIR_DOMAIN_NOSTATE;
-  /* No answer is not "no job": a destination refuses statistics for its
-   * incoming migration ("available only on the source host"), and its VM
-   * then reads paused (migrating) like an interrupted one. Drivers without
-   * job statistics (the test driver) have no jobs to report either way. */
   if (virDomainGetJobStats (dom, &type, &params, &nparams, 0) == 0)
-    virTypedParamsGetInt (params, nparams, VIR_DOMAIN_JOB_OPERATION, &operation);
+    virTypedParamsGetInt (params, nparams, VIR_DOMAIN_JOB_OPERATION, &op);
   else
     type = FERRY_JOB_UNKNOWN;
   virTypedParamsFree (params, nparams);
   virResetLastError ();
+  if (operation != NULL)
+    *operation = op;
+  return type;
+}
+
+static FerryFoundKind
+domain_found_kind (virDomainPtr dom)
+{
+  int operation = 0, state = 0, reason = 0, type;
+
+  if (virDomainGetState (dom, &state, &reason, 0) < 0)
+    state = VIR_DOMAIN_NOSTATE;
+  type = _ferry_migration_domain_job (dom, &operation);
   return _ferry_migration_found_kind (state, reason, type, operation);
 }
 

@@ -96,6 +96,8 @@ FerryFoundKind _ferry_migration_found_kind  (int state,
                                              int reason,
                                              int job_type,
                                              int operation);
+int            _ferry_migration_domain_job  (virDomainPtr dom,
+                                             int         *operation);  /* worker thread */
 
 /* ferry-migration-job-workers.c: each runs in a worker thread. */
 gboolean _ferry_migration_job_completed_stats (FerryMigrationJob *self,

@@ -29,6 +29,7 @@
 #include "ferry-core-private.h"
 #include "ferry-error.h"
 #include "ferry-migration-settle.h"
+#include "ferry-migration-job-private.h"
 #include "ferry-migration-settle-private.h"
 
 typedef struct
@@ -123,21 +124,6 @@ active_state (virConnectPtr conn,
   return asked;
 }
 
-static gboolean
-has_job (virDomainPtr dom)
-{
-  virDomainJobInfo info = { 0 };
-
-  /* Not knowing counts as a job: a destination refuses to tell about its
-   * incoming migration, and nothing may be done to a VM on a guess. */
-  if (virDomainGetJobInfo (dom, &info) < 0)
-    {
-      virResetLastError ();
-      return TRUE;
-    }
-  return info.type != VIR_DOMAIN_JOB_NONE;
-}
-
 /* Does the step. Worker thread. */
 static gboolean
 settle_do (SettleData   *data,
@@ -218,7 +204,9 @@ settle_worker (GTask        *task,
   if (virDomainGetState (dom, &state, &reason, 0) < 0)
     state = VIR_DOMAIN_NOSTATE;
   known = data->dconn != NULL && active_state (data->dconn, data->uuid, &dstate, &dreason);
-  data->result = _ferry_migration_settle_decide (state, reason, has_job (dom), known, dstate, dreason);
+  data->result = _ferry_migration_settle_decide (state, reason,
+                                                 _ferry_migration_domain_job (dom, NULL) != VIR_DOMAIN_JOB_NONE,
+                                                 known, dstate, dreason);
   if (!settle_do (data, dom, virDomainGetName (dom), &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
