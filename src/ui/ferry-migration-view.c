@@ -315,6 +315,9 @@ update_state (FerryMigrationView *self)
 
   if (self->cancel_requested && !ended)
     phase = g_strdup_printf (_("%s — cancelling…"), ferry_migration_state_to_string (state));
+  else if (state == FERRY_MIGRATION_STATE_FAILED && ferry_migration_job_get_source_lost (job))
+    /* Not an outcome: the migration may well go on without Ferry watching. */
+    phase = g_strdup (_("Source host unreachable"));
   else
     phase = g_strdup (ferry_migration_state_to_string (state));
   gtk_label_set_label (self->phase_label, phase);

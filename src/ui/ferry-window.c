@@ -29,6 +29,10 @@ struct _FerryWindow
   GSettings              *settings;
   GtkWindow              *events_window;  /* hidden, not destroyed, when closed */
 
+  /* Weak: the open notice dialog, which later notices join */
+  AdwMessageDialog       *notice_dialog;
+  gboolean                notice_warns;
+
   /* Template Widgets */
   AdwToastOverlay        *toast_overlay;
   AdwLeaflet             *leaflet;
@@ -294,15 +298,33 @@ static void
 notice_cb (FerryWindow *self,
            FerryEvent  *event)
 {
+  const char *message = ferry_event_get_message (event);
   gboolean warn = ferry_event_get_severity (event) != FERRY_EVENT_SEVERITY_INFO;
-  AdwMessageDialog *dialog =
+
+  /* Several VMs settled on one reconnect join one dialog, not a stack of them. */
+  if (self->notice_dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (self->notice_dialog)))
+    {
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s",
+                                               adw_message_dialog_get_body (self->notice_dialog),
+                                               message);
+
+      self->notice_warns |= warn;
+      adw_message_dialog_set_heading (self->notice_dialog,
+                                      self->notice_warns ? _("Interrupted Migrations Need Attention") :
+                                      _("Interrupted Migrations Finished"));
+      adw_message_dialog_set_body (self->notice_dialog, body);
+      return;
+    }
+
+  self->notice_warns = warn;
+  self->notice_dialog =
     ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                 warn ? _("Interrupted Migration Needs Attention") :
                                                 _("Interrupted Migration Finished"),
-                                                ferry_event_get_message (event)));
-
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+                                                message));
+  g_object_add_weak_pointer (G_OBJECT (self->notice_dialog), (gpointer *) &self->notice_dialog);
+  adw_message_dialog_add_response (self->notice_dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (self->notice_dialog));
 }
 
 static void
@@ -406,6 +428,7 @@ ferry_window_dispose (GObject *object)
   if (self->events_window != NULL)
     gtk_window_destroy (self->events_window);
   g_clear_object (&self->events_window);
+  g_clear_weak_pointer (&self->notice_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), FERRY_TYPE_WINDOW);
   g_clear_object (&self->manager);
   g_clear_object (&self->settings);

@@ -83,6 +83,21 @@ message_dialog_shown (gpointer user_data)
  * connected: the window tells what was done (or what not to do) in a dialog,
  * and it is in the events log. The manager's notice signal is emitted here as
  * the rediscovery emits it after settling. */
+static guint
+count_message_dialogs (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w);
+    }
+  return n;
+}
+
 static void
 test_settled_notice (void)
 {
@@ -114,6 +129,18 @@ test_settled_notice (void)
   dialog = ferry_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Interrupted Migration Needs Attention");
+
+  /* A second VM settled while it is open joins the same dialog: one to
+   * close, both messages in it, and the heading still asks for attention. */
+  g_clear_object (&event);
+  event = ferry_event_new (FERRY_EVENT_SEVERITY_INFO, "Host A", "db01", "The migration of db01 finished.");
+  g_signal_emit_by_name (manager, "notice", event);
+  g_assert_cmpuint (count_message_dialogs (), ==, 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Interrupted Migrations Need Attention");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "web01 is paused on Host A …\n\nThe migration of db01 finished.");
+  ferry_test_screenshot (GTK_WIDGET (dialog), "rediscover-two-notices");
   gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (window));
 }
