@@ -14,12 +14,9 @@ lab_wait_tick a $DOM 1 60 || bail_out "$DOM does not boot"
 export FERRY_SCREENSHOT_DIR=${FERRY_SCREENSHOT_DIR:-$PWD/screenshots}
 mkdir -p "$FERRY_SCREENSHOT_DIR"   # a fresh build dir does not have it yet
 A=$(lab uri-local a); B=$(lab uri-local b)
-timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
-  /usr/libexec/at-spi-bus-launcher --launch-immediately > /dev/null 2>&1 &
-  sleep 1
-  GTK_A11Y=atspi "$0" --connect "$1" --connect "$2" > "$FERRY_SCREENSHOT_DIR/ferry.log" 2>&1 &
-  /usr/bin/python3 "$3" "$4" ferry-lab-a ferry-lab-b' \
-  "$FERRY" "$A" "$B" "$(dirname "$0")/ui-migrate.py" $DOM
+timeout 240 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  "$(dirname "$0")/ui-session.sh" "$FERRY_SCREENSHOT_DIR/ferry.log" "$FERRY" --connect "$A" --connect "$B" -- \
+  "$(dirname "$0")/ui-migrate.py" $DOM ferry-lab-a ferry-lab-b
 rc=$?
 # Whatever the window said, the hosts decide: exactly once, on b.
 if lab_running_once $DOM b > /dev/null; then

@@ -29,12 +29,9 @@ mkdir -p "$FERRY_SCREENSHOT_DIR"
 A=$(lab uri-local a); B=$(lab uri-local b)
 # A host's admin socket sits next to the socket uri-local names.
 admin_uri() { echo "libvirtd+unix:///system?socket=$(sed 's/.*socket=//; s/libvirt-sock$/libvirt-admin-sock/' <<< "$1")"; }
-timeout 220 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash -c '
-  /usr/libexec/at-spi-bus-launcher --launch-immediately > /dev/null 2>&1 &
-  sleep 1
-  GTK_A11Y=atspi "$0" --connect "$1" --connect "$2" > "$FERRY_SCREENSHOT_DIR/ferry-rediscover.log" 2>&1 &
-  shift 2; /usr/bin/python3 "$@"' \
-  "$FERRY" "$A" "$B" "$(dirname "$0")/ui-rediscover.py" $DOM ferry-lab-a "$(admin_uri "$A")" \
+timeout 220 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  "$(dirname "$0")/ui-session.sh" "$FERRY_SCREENSHOT_DIR/ferry-rediscover.log" "$FERRY" --connect "$A" --connect "$B" -- \
+  "$(dirname "$0")/ui-rediscover.py" $DOM ferry-lab-a "$(admin_uri "$A")" \
   ferry-lab-b "$(admin_uri "$B")" "$(lab uri b tcp)" "$(lab uri a tcp)"
 rc=$?
 

@@ -8,6 +8,18 @@ import time
 
 import pyatspi
 
+def _bail_out(kind, value, tb):
+    """An exception in a script (an accessible gone mid-read, say) is a failure
+    that names its line on stdout, where the TAP reader and the digest see it."""
+    import traceback
+    frame = traceback.extract_tb(tb)[-1] if tb else None
+    where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    print(f"Bail out! {kind.__name__}: {value}{where}", flush=True)
+    sys.__excepthook__(kind, value, tb)
+
+
+sys.excepthook = _bail_out
+
 SHOTS = os.environ.get("FERRY_SCREENSHOT_DIR", "/tmp")
 # Screenshots are named after the script that takes them (ui-migrate-1-….png).
 PREFIX = os.path.splitext(os.path.basename(sys.argv[0]))[0]
