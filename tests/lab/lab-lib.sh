@@ -25,6 +25,17 @@ if [[ $(id -u) != 0 ]] || ! "$LAB" is-up; then
   exit 0
 fi
 
+# libvirt 9.0's libvirtd can itself crash (SIGSEGV while freeing a client that was killed
+# mid-migration; tests/lab/README.md). A test that finds a host's libvirtd dead says so and
+# starts it again, so that one crash fails the test it happened in, not every test after it.
+for _h in a b; do
+  if ! "$LAB" libvirtd "$_h" status > /dev/null 2>&1; then
+    echo "# libvirtd on ferry-lab-$_h was not running (it died during an earlier test): starting it again"
+    "$LAB" libvirtd "$_h" start > /dev/null 2>&1 || { echo "Bail out! cannot start libvirtd on ferry-lab-$_h"; exit 1; }
+  fi
+done
+unset _h
+
 # ------------------------------------------------------------------- TAP ---
 TAP_N=0
 TAP_FAILED=0

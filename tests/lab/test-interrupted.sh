@@ -36,11 +36,24 @@ lab exec nft add table inet ferry_interrupted &&
 tap_check "the migration finishes on b (\"migrated\") while the client cannot reach a" lab_wait 120 b_reads "running (migrated)"
 pkill -9 -P "$MIG" -x ferry-migrate; wait "$MIG"; MIG=""
 unblock
+# libvirt 9.0's libvirtd sometimes crashes freeing the killed client (SIGSEGV after "unexpected
+# incomplete domain callback"). A crashed source is one more way to lose the last step: started
+# again, it finds the outgoing post-copy and marks it failed, as it would have anyway.
+sleep 1
+if ! "$LAB" libvirtd a status > /dev/null 2>&1; then
+  tap_diag "libvirtd on a crashed when the client was killed (a libvirt bug, tests/lab/README.md); starting it again"
+  "$LAB" libvirtd a start > /dev/null || bail_out "cannot start libvirtd on a again"
+fi
 
 # a notices its client is gone (keepalive, about 30 s) and keeps the stale copy.
 a_reads() { [[ $(timeout 10 "$LAB" virsh a domstate --reason $DOM 2> /dev/null) == "$1"* ]]; }
 tap_check "a keeps a paused copy (\"post-copy failed\")" lab_wait 90 a_reads "paused (post-copy failed)"
 
+# Whether the guest lived on b before Ferry touched anything: QEMU 7.2's post-copy under TCG
+# now and then leaves it spinning in its kernel from the switch on, silent, in no way Ferry's
+# doing (tests/lab/README.md). Only a guest that ticked on b can show that settling kept it alive.
+TICK_BEFORE=$(lab_last_tick b $DOM)
+tap_diag "last tick on b before --attach: $TICK_BEFORE"
 lab exec "$MIGRATE" --attach "${OPTS[@]}" $DOM "$(lab uri a tcp)" "$(lab uri b tcp)" > "$WORK/out" 2> "$WORK/err"
 rc=$?
 if ((rc == 0)) && grep -q "had finished, but its last step on .* never ran" "$WORK/err"; then
@@ -52,6 +65,9 @@ tap_check "$DOM runs exactly once, on b" lab_running_once $DOM b
 tap_check "a has no definition left (--undefinesource)" bash -c "! '$LAB' virsh a dominfo $DOM > /dev/null 2>&1"
 if lab_wait_tick b $DOM "$(lab_last_tick b $DOM)" 40; then
   tap_ok "the guest keeps ticking on b"
+elif ((TICK_BEFORE == 0)); then
+  tap_skip "the guest keeps ticking on b: it never ticked there, already stalled by the post-copy before Ferry acted (QEMU, not Ferry; tests/lab/README.md)"
+  tap_diag "b: $(lab_domstate b $DOM), $("$LAB" virsh b domstats --cpu-total $DOM 2>&1 | grep -o 'cpu.time=.*')"
 else
   tap_not_ok "the guest keeps ticking on b"
   tap_diag "state b: $(lab_domstate b $DOM); console: $(tail -n 4 "$("$LAB" serial-log b $DOM)" 2> /dev/null)"
