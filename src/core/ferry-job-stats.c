@@ -96,9 +96,19 @@ ferry_job_stats_parse (FerryJobStats                   *stats,
       else if (strncmp (p->field, VIR_DOMAIN_JOB_DOWNTIME, VIR_TYPED_PARAM_FIELD_LENGTH) == 0)
         {
           stats->downtime_ms = value;
-          stats->has_downtime = TRUE;
+          /* While running it is only QEMU's expectation (the maximum, often):
+           * a real downtime exists once the job completed. */
+          stats->has_downtime = stats->type == FERRY_JOB_TYPE_COMPLETED;
         }
     }
+
+  /* libvirt counts downtime from the pause on the source to the end of the
+   * migration. After a switch to post-copy that spans the whole post-copy
+   * phase, in which the VM already ran on the destination: no figure is
+   * better than a false one. libvirt names the page requests only when
+   * post-copy served some. */
+  if (stats->memory_postcopy_requests > 0)
+    stats->has_downtime = FALSE;
 
   /* Pages are 4 KiB when libvirt does not say (x86). Saturate, never wrap. */
   if (page_size == 0)

@@ -41,7 +41,7 @@ typedef struct
   guint64      disk_remaining;
   guint64      disk_bps;
   guint64      downtime_ms;         /* expected while running, real when completed */
-  gboolean     has_downtime;
+  gboolean     has_downtime;        /* a real downtime: completed, and not after post-copy */
 } FerryJobStats;
 
 struct _virTypedParameter;

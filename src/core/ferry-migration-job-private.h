@@ -46,6 +46,7 @@ struct _FerryMigrationJob
   guint                was_active : 1;
   guint                adopted : 1;     /* follows a migration it did not start */
   guint                resuming : 1;    /* recovers a broken post-copy migration */
+  guint                went_postcopy : 1; /* libvirt's downtime then spans post-copy */
   /* atomic: an adopted job lost its source connection and stopped following;
    * rediscovery may adopt the migration again (ferry-migration-attach.c) */
   int                  source_lost;

@@ -74,6 +74,7 @@ _ferry_migration_job_set_state (FerryMigrationJob   *self,
   if (self->state == state)
     return;
   self->state = state;
+  self->went_postcopy |= state == FERRY_MIGRATION_STATE_POSTCOPY;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -354,6 +355,9 @@ migrate_cb (GObject      *object,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEMENT]);
   if (result->have_final_stats)
     {
+      /* The destination's statistics need not name post-copy's page requests. */
+      if (self->went_postcopy)
+        result->final_stats.has_downtime = FALSE;
       self->stats = result->final_stats;
       g_array_append_val (self->samples, result->final_stats);
     }
