@@ -178,6 +178,10 @@ poll_cb (GObject      *object,
     return;
   if (stats->type == FERRY_JOB_TYPE_NONE)
     return;   /* not started yet, or already gone */
+  /* A job being cancelled reads all zeros in its last moments; the figures
+   * it reached are what the user wants to see once it has ended. */
+  if (stats->data_total == 0 && self->stats.data_total > 0)
+    return;
 
   self->stats = *stats;
   g_array_append_val (self->samples, *stats);

@@ -38,8 +38,8 @@ rc=$?
 # Whatever the window said, the hosts decide: after the cancel, exactly once, on b (the
 # second migration's source), and the guest ticks on.
 if lab_running_once $DOM b > /dev/null && lab_wait_tick b $DOM "$(lab_last_tick b $DOM)" 30; then
-  echo "ok 13 - after the cancel the VM runs exactly once, on ferry-lab-b, and its guest keeps ticking"
+  echo "ok 14 - after the cancel the VM runs exactly once, on ferry-lab-b, and its guest keeps ticking"
 else
-  echo "not ok 13 - after the cancel the VM runs exactly once, on ferry-lab-b, ticking (runs on: $(lab_where $DOM))"; rc=1
+  echo "not ok 14 - after the cancel the VM runs exactly once, on ferry-lab-b, ticking (runs on: $(lab_where $DOM))"; rc=1
 fi
 exit $rc

@@ -113,7 +113,7 @@ def domstate(host):
     return r.stdout.strip() if r.returncode == 0 else "absent"
 
 
-app, main = start(13)
+app, main = start(14)
 
 show = wait_for("the toast", lambda: show_button(main), 60)
 tap(show is not None, f"a toast says: {FOUND}, with a Show button")
@@ -197,4 +197,14 @@ where = find(view, "label", prefix="The VM runs on") if view is not None else No
 tap(done is not None, f"Cancel in the found job's view ends it: {done.name if done else 'not cancelled'}; "
     f"{where.name if where else 'no placement'}")
 shot("6-cancelled")
+
+
+def figure(root, title):
+    """The value shown under a figure's title (the label that follows it)."""
+    labels = [a for a in walk(root) if a.getRoleName() == "label"]
+    return next((labels[i + 1].name for i, a in enumerate(labels[:-1]) if a.name == title), None)
+
+
+processed = figure(view, "Processed") if view is not None else None
+tap(processed not in (None, "", "\u2014"), f"the cancelled view keeps the figures it reached (Processed: {processed})")
 sys.exit(1 if failed() else 0)
