@@ -285,14 +285,18 @@ run_end (Run      *run,
   return expected ? 0 : 1;
 }
 
-/* A VM that a migration's dead driver left paused on the source (see
- * ferry-migration-settle.c): settled as that migration would have ended
- * (--undefinesource says whether it was to remove the source's definition).
- * What was done, or why nothing was, is printed. */
-static FerrySettleResult
-try_settle (Run             *run,
-            FerryMigrateCli *cli,
-            const char      *uuid)
+/* --attach found no job: the driver may have died between the destination's
+ * last step and the source's, leaving the VM paused on the source for good
+ * (see ferry-migration-settle.c). Settled as that migration would have ended
+ * (--undefinesource says whether it was to remove the source's definition);
+ * what was done, or why nothing was, is printed. Exit 0 only when the VM runs
+ * on the destination. */
+static int
+settle (Run             *run,
+        FerryMigrateCli *cli,
+        const char      *vm,
+        const char      *uuid,
+        const char      *source_uri)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *message = NULL;
@@ -303,15 +307,9 @@ try_settle (Run             *run,
   done = ferry_migration_settle_finish (run->source, ferry_migrate_wait (&result), &message, &run->error);
   if (message != NULL)
     g_printerr ("ferry-migrate: %s\n", message);
-  return done;
-}
-
-/* Ends a run that settled (or tried to): exit 0 only when the VM runs on the
- * destination. */
-static int
-settle_end (Run               *run,
-            FerrySettleResult  done)
-{
+  if (run->error == NULL && done == FERRY_SETTLE_NOTHING)
+    run->error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
+                              "no migration of %s is running on %s", vm, source_uri);
   run_end (run, FALSE);
   return done == FERRY_SETTLE_FINISHED ? 0 : 1;
 }
@@ -346,15 +344,7 @@ attach (FerryMigrateCli *cli,
     if (tries < 10)
       g_usleep (G_USEC_PER_SEC / 2);
     else
-      {
-        /* No job to follow: maybe its driver died in its last steps. */
-        FerrySettleResult done = try_settle (&run, cli, uuid);
-
-        if (run.error == NULL && done == FERRY_SETTLE_NOTHING)
-          run.error = g_error_new (FERRY_ERROR, FERRY_ERROR_INVALID_INPUT,
-                                   "no migration of %s is running on %s", vm, source_uri);
-        return settle_end (&run, done);
-      }
+      return settle (&run, cli, vm, uuid, source_uri);
   if (run.error == NULL)
     {
       run.job = ferry_migration_job_new_attached (run.source, run.destination, uuid, name, destination_uri);
